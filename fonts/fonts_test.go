@@ -3,7 +3,6 @@ package fonts
 import (
 	"bufio"
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"os"
 	"strings"
@@ -13,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/banmian/banmian/internal/testfont"
 )
 
 func embeddedBytes(t testing.TB, name string) []byte {
@@ -38,37 +39,10 @@ func TestParseTrueType(t *testing.T) {
 	assert.Less(t, int(b.Min.Y), 0, "outlines rise above the baseline (y down)")
 }
 
-// makeTTC builds a TrueType collection of the given standalone faces, with
-// table offsets counted from the start of the collection.
-func makeTTC(faces ...[]byte) []byte {
-	var out bytes.Buffer
-	hdr := 12 + 4*len(faces)
-	out.Write([]byte("ttcf"))
-	binary.Write(&out, binary.BigEndian, uint32(0x00010000))
-	binary.Write(&out, binary.BigEndian, uint32(len(faces)))
-	pos := hdr
-	for _, f := range faces {
-		binary.Write(&out, binary.BigEndian, uint32(pos))
-		pos += len(f)
-	}
-	for i, f := range faces {
-		base := uint32(out.Len())
-		g := append([]byte(nil), f...)
-		n := int(binary.BigEndian.Uint16(g[4:]))
-		for k := 0; k < n; k++ {
-			p := g[12+16*k+8:]
-			binary.BigEndian.PutUint32(p, binary.BigEndian.Uint32(p)+base)
-		}
-		_ = i
-		out.Write(g)
-	}
-	return out.Bytes()
-}
-
 func TestCollectionRoundTrip(t *testing.T) {
 	kai := embeddedBytes(t, KaiRegular)
 	sans := embeddedBytes(t, SansRegular)
-	ttc := makeTTC(kai, sans)
+	ttc := testfont.Collection(kai, sans)
 
 	_, err := Parse(ttc)
 	require.Error(t, err, "a collection needs a face index")
@@ -122,7 +96,7 @@ func TestCFFRefused(t *testing.T) {
 	// A collection whose face has a CFF table, as Noto CJK's .ttc have.
 	kai := append([]byte(nil), embeddedBytes(t, KaiRegular)...)
 	copy(kai[12:16], "CFF ") // rename the first table record
-	ttc := makeTTC(kai)
+	ttc := testfont.Collection(kai)
 	_, err = ParseCollection(ttc, 0)
 	assert.ErrorIs(t, err, ErrCFF)
 	assert.Contains(t, err.Error(), "TrueType")

@@ -7,7 +7,7 @@ Run from the repository root with Debian's python (it has fontTools):
 
 Inputs come from Debian packages (apt-get install fonts-noto-cjk
 fonts-lxgw-wenkai python3-fonttools) plus the character list in
-/work/shared/data/tongyong-guifan-8105.txt (override with --charlist).
+fonts/testdata/tongyong-guifan-8105.txt (override with --charlist).
 
 For every face the script
   1. subsets the source font to the repertoire described in charset(),
@@ -43,7 +43,7 @@ from fontTools.ttLib.tables._c_m_a_p import cmap_format_4
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT_DIR = os.path.join(REPO, "fonts", "embedded")
-DEFAULT_CHARLIST = "/work/shared/data/tongyong-guifan-8105.txt"
+DEFAULT_CHARLIST = os.path.join(REPO, "fonts", "testdata", "tongyong-guifan-8105.txt")
 
 NOTO_DIR = "/usr/share/fonts/opentype/noto"
 LXGW_DIR = "/usr/share/fonts/truetype/lxgw-wenkai"

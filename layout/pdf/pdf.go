@@ -128,12 +128,9 @@ type writer struct {
 	fams  map[*fonts.Face]string // face -> fpdf family name, in order of first use
 	order []*fonts.Face
 	used  map[*fonts.Face]map[rune]bool
-	b     strings.Builder
-	page0 *layout.Page
 }
 
 func (w *writer) page(p *layout.Page) error {
-	w.page0 = p
 	orient := "P"
 	if p.Width > p.Height {
 		orient = "L"
@@ -143,7 +140,7 @@ func (w *writer) page(p *layout.Page) error {
 		w.doc.SetPageBox("trim", p.Trim.X, p.Trim.Y, p.Trim.W, p.Trim.H)
 	}
 	for _, b := range p.Boxes {
-		w.box(b)
+		w.doc.RawWriteStr(boxOps(b, p.Height))
 	}
 	for i, im := range p.Images {
 		if err := w.image(p.Number, i, im); err != nil {
@@ -151,18 +148,15 @@ func (w *writer) page(p *layout.Page) error {
 		}
 	}
 	for _, r := range p.Rules {
-		w.rule(r)
+		w.doc.RawWriteStr(ruleOps(r, p.Height))
 	}
 	for _, g := range p.Glyphs {
-		if err := w.glyphs(g); err != nil {
+		if err := w.glyphs(g, p.Height); err != nil {
 			return err
 		}
 	}
 	return nil
 }
-
-// y converts a top-down y to PDF's bottom-up one.
-func (w *writer) y(y float64) float64 { return w.page0.Height - y }
 
 func num(v float64) string {
 	v = math.Round(v*1000) / 1000
@@ -188,12 +182,12 @@ func colour(c layout.Color, stroke bool) string {
 	return num(c.C) + " " + num(c.M) + " " + num(c.Y) + " " + num(c.K) + " " + op
 }
 
-func (w *writer) box(b layout.Box) {
+// boxOps draws a filled and/or stroked rectangle.
+func boxOps(b layout.Box, pageH float64) string {
 	if b.Fill == nil && b.Stroke == nil {
-		return
+		return ""
 	}
-	s := &w.b
-	s.Reset()
+	var s strings.Builder
 	s.WriteString("q ")
 	op := "f"
 	if b.Fill != nil {
@@ -206,13 +200,13 @@ func (w *writer) box(b layout.Box) {
 			op = "B"
 		}
 	}
-	fmt.Fprintf(s, "%s %s %s %s re %s Q", num(b.X), num(w.y(b.Bottom())), num(b.W), num(b.H), op)
-	w.doc.RawWriteStr(s.String() + "\n")
+	fmt.Fprintf(&s, "%s %s %s %s re %s Q\n", num(b.X), num(pageH-b.Bottom()), num(b.W), num(b.H), op)
+	return s.String()
 }
 
-func (w *writer) rule(r layout.Rule) {
-	s := &w.b
-	s.Reset()
+// ruleOps draws a straight, possibly dashed, line.
+func ruleOps(r layout.Rule, pageH float64) string {
+	var s strings.Builder
 	s.WriteString("q " + colour(r.Color, true) + " " + num(r.Width) + " w 0 J [")
 	for i, d := range r.Dash {
 		if i > 0 {
@@ -220,8 +214,8 @@ func (w *writer) rule(r layout.Rule) {
 		}
 		s.WriteString(num(d))
 	}
-	fmt.Fprintf(s, "] 0 d %s %s m %s %s l S Q\n", num(r.X1), num(w.y(r.Y1)), num(r.X2), num(w.y(r.Y2)))
-	w.doc.RawWriteStr(s.String())
+	fmt.Fprintf(&s, "] 0 d %s %s m %s %s l S Q\n", num(r.X1), num(pageH-r.Y1), num(r.X2), num(pageH-r.Y2))
+	return s.String()
 }
 
 func (w *writer) image(page, i int, im layout.Image) error {
@@ -260,11 +254,8 @@ func (w *writer) family(f *fonts.Face) string {
 	return n
 }
 
-// glyphs writes one run as a single text object: a TJ array whose numbers
-// move each glyph from where the font's advance would put it to the x the
-// composer chose. Adjustments are computed from fpdf's rounded widths, and
-// each glyph is placed relative to its own target, so no error accumulates.
-func (w *writer) glyphs(g layout.GlyphRun) error {
+// glyphs selects the run's font and writes its text object.
+func (w *writer) glyphs(g layout.GlyphRun, pageH float64) error {
 	if len(g.Offsets) == 0 {
 		return nil
 	}
@@ -280,20 +271,30 @@ func (w *writer) glyphs(g layout.GlyphRun) error {
 	}
 	fam := w.family(face)
 	used := w.used[face]
-	w.doc.SetFont(fam, "", g.Size)
+	for _, r := range runes {
+		used[r] = true
+	}
+	w.doc.SetFont(fam, "", g.Size) // fpdf emits Tf outside our q…Q, so it persists
+	w.doc.RawWriteStr(textOps(g, runes, pageH))
+	return nil
+}
 
-	s := &w.b
-	s.Reset()
+// textOps writes one run as a single text object: a TJ array whose numbers
+// move each glyph from where the font's advance would put it to the x the
+// composer chose. Adjustments are computed from the widths fpdf writes
+// (advances rounded to thousandths of an em), and each glyph is placed
+// relative to its own target, so no error accumulates along a line.
+func textOps(g layout.GlyphRun, runes []rune, pageH float64) string {
+	var s strings.Builder
 	s.WriteString("q ")
 	s.WriteString(colour(g.Color, false))
 	if g.Font.FakeBold {
 		s.WriteString(" " + colour(g.Color, true) + " " + num(fakeBoldStroke*g.Size) + " w 1 j 2 Tr")
 	}
-	fmt.Fprintf(s, " BT 1 0 0 1 %s %s Tm [", num(g.X+g.Offsets[0]), num(w.y(g.Y)))
+	fmt.Fprintf(&s, " BT 1 0 0 1 %s %s Tm [", num(g.X+g.Offsets[0]), num(pageH-g.Y))
 	pos := g.Offsets[0] // where the pen is, in points from g.X
 	open := false
 	for i, r := range runes {
-		used[r] = true
 		if i > 0 {
 			adj := math.Round((pos-g.Offsets[i])*1000/g.Size*10) / 10
 			if adj != 0 {
@@ -309,15 +310,14 @@ func (w *writer) glyphs(g layout.GlyphRun) error {
 			s.WriteByte('<')
 			open = true
 		}
-		fmt.Fprintf(s, "%04X", r)
-		pos += math.Round(face.Advance(r)*1000) * g.Size / 1000
+		fmt.Fprintf(&s, "%04X", r)
+		pos += math.Round(g.Font.Face.Advance(r)*1000) * g.Size / 1000
 	}
 	if open {
 		s.WriteByte('>')
 	}
 	s.WriteString("] TJ ET Q\n")
-	w.doc.RawWriteStr(s.String())
-	return nil
+	return s.String()
 }
 
 // tagSubsets renames each embedded font from fpdf's "utf8<family>" to
