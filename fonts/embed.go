@@ -1,13 +1,31 @@
 package fonts
 
 import (
-	"embed"
 	"fmt"
 	"sync"
+
+	_ "embed" // the default faces
 )
 
-//go:embed embedded/*.ttf
-var embedded embed.FS
+// The embedded faces' bytes; embedded []byte variables are not copied at
+// run time.
+var (
+	//go:embed embedded/NotoSerifSC-Regular.ttf
+	serifRegular []byte
+	//go:embed embedded/NotoSerifSC-Bold.ttf
+	serifBold []byte
+	//go:embed embedded/NotoSansSC-Regular.ttf
+	sansRegular []byte
+	//go:embed embedded/NotoSansSC-Bold.ttf
+	sansBold []byte
+	//go:embed embedded/LXGWWenKai-Regular.ttf
+	kaiRegular []byte
+
+	embeddedData = map[string][]byte{
+		SerifRegular: serifRegular, SerifBold: serifBold,
+		SansRegular: sansRegular, SansBold: sansBold, KaiRegular: kaiRegular,
+	}
+)
 
 // The embedded faces, all SIL Open Font License 1.1 (see embedded/).
 const (
@@ -30,12 +48,7 @@ func Embedded(name string) (*Face, error) {
 	embeddedOnce.Do(func() {
 		embeddedFaces = map[string]*Face{}
 		for _, n := range []string{SerifRegular, SerifBold, SansRegular, SansBold, KaiRegular} {
-			data, err := embedded.ReadFile("embedded/" + n)
-			if err != nil {
-				embeddedErr = err
-				return
-			}
-			f, err := Parse(data)
+			f, err := Parse(embeddedData[n])
 			if err != nil {
 				embeddedErr = fmt.Errorf("embedded font %s: %w", n, err)
 				return

@@ -233,20 +233,24 @@ func (f *Face) load() {
 		f.advs = make([]float32, 0x10000)
 		var b sfnt.Buffer
 		ppem := fixed.Int26_6(f.sf.UnitsPerEm()) << 6
-		for r := rune(0x20); r < 0x10000; r++ {
-			if r >= 0xD800 && r < 0xE000 {
-				continue
-			}
-			g, err := f.sf.GlyphIndex(&b, r)
-			if err != nil || g == 0 {
-				continue
+		set := func(r rune, g sfnt.GlyphIndex) {
+			if r < 0x20 || r >= 0xD800 && r < 0xE000 || int(g) >= f.sf.NumGlyphs() {
+				return
 			}
 			a, err := f.sf.GlyphAdvance(&b, g, ppem, font.HintingNone)
 			if err != nil {
-				continue
+				return
 			}
 			f.gids[r] = uint16(g)
 			f.advs[r] = float32(float64(a) / 64 / f.upem)
+		}
+		if cmap4(f.ttf, func(r rune, g uint16) { set(r, sfnt.GlyphIndex(g)) }) {
+			return
+		}
+		for r := rune(0x20); r < 0x10000; r++ {
+			if g, err := f.sf.GlyphIndex(&b, r); err == nil && g != 0 {
+				set(r, g)
+			}
 		}
 	})
 }

@@ -18,8 +18,8 @@ import (
 
 func embeddedBytes(t testing.TB, name string) []byte {
 	t.Helper()
-	data, err := embedded.ReadFile("embedded/" + name)
-	require.NoError(t, err)
+	data, ok := embeddedData[name]
+	require.True(t, ok, name)
 	return data
 }
 
@@ -224,8 +224,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x01\x00\x00\x00\x10"))
 	f.Add([]byte("\x00\x01\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00glyf\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x10"))
 	f.Add([]byte("OTTO"))
-	kai, _ := embedded.ReadFile("embedded/" + KaiRegular)
-	f.Add(kai[:4096])
+	f.Add(kaiRegular[:4096])
 	f.Fuzz(func(t *testing.T, data []byte) {
 		face, err := Parse(data)
 		if err == nil {
@@ -241,4 +240,39 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("CFF error for data without CFF: %v", err)
 		}
 	})
+}
+
+func BenchmarkDefault(b *testing.B) {
+	// Parsing the five embedded faces and building the lookup tables the
+	// composer uses, as a fresh process does.
+	for b.Loop() {
+		for _, n := range []string{SerifRegular, SerifBold, SansRegular, SansBold, KaiRegular} {
+			f, err := Parse(embeddedData[n])
+			if err != nil {
+				b.Fatal(err)
+			}
+			f.Has('中')
+		}
+	}
+}
+
+func TestCmap4AgreesWithSfnt(t *testing.T) {
+	for _, n := range []string{SerifRegular, KaiRegular} {
+		data := embeddedBytes(t, n)
+		sf, err := sfnt.Parse(data)
+		require.NoError(t, err)
+		var b sfnt.Buffer
+		got := map[rune]uint16{}
+		require.True(t, cmap4(data, func(r rune, g uint16) { got[r] = g }))
+		count := 0
+		for r := rune(0); r < 0xFFFF; r++ {
+			g, err := sf.GlyphIndex(&b, r)
+			require.NoError(t, err)
+			if g != 0 {
+				count++
+				require.Equal(t, uint16(g), got[r], "%s: U+%04X", n, r)
+			}
+		}
+		assert.Equal(t, count, len(got))
+	}
 }

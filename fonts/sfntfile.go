@@ -160,3 +160,74 @@ func checksum(b []byte) uint32 {
 	}
 	return s
 }
+
+// cmap4 walks the format-4 (BMP) subtable of a standalone font's cmap and
+// calls fn for every mapped rune. It reports false if there is none, so
+// the caller can fall back to asking sfnt rune by rune.
+func cmap4(ttf []byte, fn func(r rune, gid uint16)) bool {
+	recs, err := readDirectory(ttf, 0)
+	if err != nil {
+		return false
+	}
+	var cm []byte
+	for _, r := range recs {
+		if r.tag == "cmap" {
+			cm = ttf[r.offset : r.offset+r.length]
+		}
+	}
+	if len(cm) < 4 {
+		return false
+	}
+	n := int(binary.BigEndian.Uint16(cm[2:]))
+	var sub []byte
+	for i := 0; i < n && 4+8*i+8 <= len(cm); i++ {
+		e := cm[4+8*i:]
+		pid, eid := binary.BigEndian.Uint16(e), binary.BigEndian.Uint16(e[2:])
+		off := binary.BigEndian.Uint32(e[4:])
+		if !(pid == 3 && eid == 1 || pid == 0 && eid <= 3) || uint64(off)+14 > uint64(len(cm)) {
+			continue
+		}
+		if binary.BigEndian.Uint16(cm[off:]) == 4 {
+			sub = cm[off:]
+			break
+		}
+	}
+	if sub == nil {
+		return false
+	}
+	length := int(binary.BigEndian.Uint16(sub[2:]))
+	if length > len(sub) {
+		return false
+	}
+	sub = sub[:length]
+	segX2 := int(binary.BigEndian.Uint16(sub[6:]))
+	if 16+4*segX2 > len(sub) {
+		return false
+	}
+	ends, starts := sub[14:], sub[16+segX2:]
+	deltas, ranges := sub[16+2*segX2:], sub[16+3*segX2:]
+	for s := 0; s < segX2/2; s++ {
+		end := int(binary.BigEndian.Uint16(ends[2*s:]))
+		start := int(binary.BigEndian.Uint16(starts[2*s:]))
+		delta := binary.BigEndian.Uint16(deltas[2*s:])
+		ro := int(binary.BigEndian.Uint16(ranges[2*s:]))
+		for c := start; c <= end && c < 0xFFFF; c++ {
+			var g uint16
+			if ro == 0 {
+				g = uint16(c) + delta
+			} else {
+				p := 16 + 3*segX2 + 2*s + ro + 2*(c-start)
+				if p+2 > len(sub) {
+					continue
+				}
+				if g = binary.BigEndian.Uint16(sub[p:]); g != 0 {
+					g += delta
+				}
+			}
+			if g != 0 {
+				fn(rune(c), g)
+			}
+		}
+	}
+	return true
+}
