@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -142,4 +143,17 @@ func (e *MissingGlyphError) Error() string {
 		fmt.Fprintf(&b, ", paragraph %d", e.Paragraph)
 	}
 	return b.String()
+}
+
+// MarshalJSON describes the font by its face's name and source, for
+// display-list dumps.
+func (f Font) MarshalJSON() ([]byte, error) {
+	if f.Face == nil {
+		return []byte("null"), nil
+	}
+	return json.Marshal(struct {
+		Face     string `json:"face"`
+		Source   string `json:"source"`
+		FakeBold bool   `json:"fakeBold,omitempty"`
+	}{f.Face.Name(), f.Face.Source(), f.FakeBold})
 }

@@ -15,8 +15,6 @@ import (
 	"hash/fnv"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -24,6 +22,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/banmian/banmian/fonts"
+	"github.com/banmian/banmian/internal/atomicfile"
 	"github.com/banmian/banmian/layout"
 )
 
@@ -85,42 +84,14 @@ func Write(w io.Writer, pages []layout.Page, opt Options) error {
 }
 
 // WriteFile renders pages to path atomically: a temporary file in the same
-// folder is written, synced and renamed over path, so a failed run leaves
-// any earlier file untouched.
+// folder is written and renamed over path, so a failed run leaves any
+// earlier file untouched.
 func WriteFile(path string, pages []layout.Page, opt Options) error {
 	var buf bytes.Buffer
 	if err := Write(&buf, pages, opt); err != nil {
 		return err
 	}
-	return AtomicWrite(path, buf.Bytes())
-}
-
-// AtomicWrite writes data to path through a temporary file and a rename.
-func AtomicWrite(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.Write(path, buf.Bytes())
 }
 
 type writer struct {

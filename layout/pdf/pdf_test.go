@@ -210,7 +210,7 @@ func TestPDFAgreesWithProof(t *testing.T) {
 
 	proof, err := raster.Render(&p, 100)
 	require.NoError(t, err)
-	tol := snapshot.Tolerance{Threshold: 100, MaxShare: 0.002}
+	tol := snapshot.Tolerance{Threshold: 128, MaxShare: 0.01} // poppler hints thin strokes darker; a 1 pt shift differs in ~3 %
 	if os.Getenv("BANMIAN_DEBUG_DIR") != "" {
 		d, _, _ := snapshot.Compare(proof, fromPDF, tol.Threshold)
 		for name, img := range map[string]image.Image{"proof": proof, "pdf": fromPDF, "diff": d} {
