@@ -12,6 +12,7 @@ type Article struct {
 	Body     []Paragraph
 	Priority int    // higher goes first in automatic flow
 	Section  string // 版名 hint
+	Jump     string // the jump headline over a continued part; "" repeats Headline
 }
 
 // Paragraph is one body paragraph or a crosshead (小标题).

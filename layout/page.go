@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"strconv"
+
 	"github.com/banmian/banmian/fonts"
 	"github.com/banmian/banmian/typeset"
 )
@@ -40,6 +42,11 @@ type Page struct {
 	Height   float64
 	Trim     Rect // the trim box
 	TypeArea Rect // 版心: every item lies inside it, except page furniture
+	Grid     Grid // the baseline grid the page was set on
+
+	// Blocks are the article blocks placed on the page, for checks and
+	// reports; renderers ignore them.
+	Blocks []Placed
 
 	Boxes  []Box      // drawn first
 	Images []Image    // then images
@@ -57,6 +64,59 @@ type GlyphRun struct {
 	X, Y    float64 // the baseline origin
 	Text    string
 	Offsets []float64
+
+	Kind    Kind   // what the text is, for checks; renderers ignore it
+	Article string // the ID of the article it belongs to, if any
+}
+
+// Kind says what a glyph run's text is: which part of an article it comes
+// from, or what layout added. Checks use it to find every input character
+// and to know which runs sit on the baseline grid.
+type Kind uint8
+
+const (
+	KindOther     Kind = iota // not from an article
+	KindKicker                // 引题
+	KindHeadline              // 主题
+	KindSubtitle              // 副题 (without its ——)
+	KindDateline              // 电头
+	KindBody                  // body text
+	KindCrosshead             // 小标题
+	KindByline                // 记者 … 通讯员 …
+	KindJumpHead              // the headline repeated over a continued part
+	KindStamp                 // （下转第X版） and （上接第X版）
+	KindAdded                 // what layout adds to an article: the subtitle's ——, brackets, spaces
+	KindFurniture             // page furniture outside the type area: 报眉, folio
+	KindOverset               // the overset mark
+)
+
+var kindNames = [...]string{"other", "kicker", "headline", "subtitle", "dateline", "body", "crosshead",
+	"byline", "jump headline", "stamp", "added", "furniture", "overset"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// FromInput reports whether text of this kind is the article's own text,
+// which must appear exactly once across the pages.
+func (k Kind) FromInput() bool { return k >= KindKicker && k <= KindByline }
+
+// OnGrid reports whether text of this kind is set on the body baseline grid.
+func (k Kind) OnGrid() bool {
+	return k == KindDateline || k == KindBody || k == KindCrosshead || k == KindByline || k == KindStamp
+}
+
+// Placed is an article block as placed on a page.
+type Placed struct {
+	Article                   string // the article's ID
+	Part                      int    // 0 the article's start, 1, 2, … its continuations
+	Column, Span, Line, Lines int    // grid position
+	Rect                      Rect
+	Frame                     Frame
+	Overset                   int // lines that did not fit, shown by the overset mark
 }
 
 // Bounds is the run's ink box estimated from the face's ascent and descent
@@ -77,6 +137,7 @@ type Rule struct {
 	Width          float64
 	Color          Color
 	Dash           []float64 // on/off lengths; nil is solid
+	Furniture      bool      // page furniture, outside the type area (the 眉线)
 }
 
 // Bounds is the rule's box including its stroke width.

@@ -1,0 +1,313 @@
+package layout
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/banmian/banmian/fonts"
+	"github.com/banmian/banmian/typeset"
+)
+
+// engine is one run of Layout.
+type engine struct {
+	ed     *Edition
+	set    *fonts.Set
+	opt    Options
+	st     Style
+	f      Format
+	grid   Grid
+	pages  []Page
+	stamps []*stamp
+	widths map[string]float64 // stamp widths by text
+
+	// headWarns are the warnings of the headline group being tried; they
+	// are given once the group is placed.
+	headWarns []Warning
+}
+
+func newEngine(ed *Edition, set *fonts.Set, opt Options) (*engine, error) {
+	e := &engine{ed: ed, set: set, opt: opt, st: ed.Style, f: ed.Format, widths: map[string]float64{}}
+	if e.f.Columns == 0 && e.f.PaperW == 0 {
+		e.f = Tabloid()
+	}
+	if len(e.st.Ladder) == 0 {
+		e.st = DefaultStyle()
+	}
+	if err := e.f.Validate(); err != nil {
+		return nil, &PlanError{Reason: err.Error()}
+	}
+	if set == nil {
+		return nil, &PlanError{Reason: "no fonts"}
+	}
+	e.grid = e.f.Grid()
+	return e, nil
+}
+
+func (e *engine) warn(w Warning) {
+	if e.opt.Warn != nil {
+		e.opt.Warn(w)
+	}
+}
+
+// newPage appends an empty page and returns its index.
+func (e *engine) newPage(number int, name string) int {
+	e.pages = append(e.pages, Page{
+		Number: number, Name: name,
+		Width: e.f.PaperW, Height: e.f.PaperH,
+		Trim:     Rect{W: e.f.PaperW, H: e.f.PaperH},
+		TypeArea: e.grid.Area, Grid: e.grid,
+		// Room for a full page of body lines, a run or two each.
+		Glyphs: make([]GlyphRun, 0, e.grid.Lines*e.grid.Columns*3/2),
+	})
+	return len(e.pages) - 1
+}
+
+// emitLine draws a composed line with its start at x and its baseline at y.
+// It becomes one glyph run per run of the paragraph the line touches.
+func emitLine(pg *Page, par *typeset.Paragraph, l *typeset.Line, kinds []Kind, id string, x, y float64) {
+	gs := l.Glyphs
+	offs := make([]float64, len(gs)) // one backing array for the line's runs
+	var b strings.Builder
+	for i := 0; i < len(gs); {
+		j := i
+		for j < len(gs) && gs[j].Run == gs[i].Run {
+			j++
+		}
+		run := par.Runs[gs[i].Run]
+		b.Reset()
+		b.Grow(3 * (j - i))
+		x0 := gs[i].X
+		for k := i; k < j; k++ {
+			b.WriteRune(gs[k].Rune)
+			offs[k] = gs[k].X - x0
+		}
+		kind := KindOther
+		if gs[i].Run < len(kinds) {
+			kind = kinds[gs[i].Run]
+		}
+		pg.Glyphs = append(pg.Glyphs, GlyphRun{
+			Font: run.Font, Size: run.Size, Color: run.Color, X: x + x0, Y: y,
+			Text: b.String(), Offsets: offs[i:j:j], Kind: kind, Article: id,
+		})
+		i = j
+	}
+}
+
+// lineX is where a line set at align starts in a measure from x.
+func lineX(l *typeset.Line, align typeset.Align, x float64) float64 {
+	switch align {
+	case typeset.Center:
+		return x + (l.Measure-l.Width)/2
+	case typeset.Right:
+		return x + l.Measure - l.Width
+	}
+	return x
+}
+
+// setText composes text in face at size as one paragraph.
+func (e *engine) setText(face Face, size float64, text string, kind Kind, width float64) (*typeset.Paragraph, []Kind, error) {
+	src := source{}
+	if err := e.addRuns(&src, face, size, text, kind); err != nil {
+		return nil, nil, err
+	}
+	st := e.st.Body
+	st.Align, st.Indent = typeset.Left, 0
+	par, err := typeset.Compose(src.runs, st, typeset.Fixed(width))
+	return par, src.kinds, err
+}
+
+// A stamp is a 转版 stamp: （下转第X版） at the end of a part that
+// continues, （上接第X版） at the start of the part that continues it. Its
+// number is filled in after layout, from the page its target landed on.
+type stamp struct {
+	down    bool // 下转; else 上接
+	article string
+	page    int // index of the page it is on
+	target  int // index of the page it names
+	x, w    float64
+	line    int
+	right   bool // flush right in its measure
+}
+
+func (e *engine) stampText(down bool, page int) string {
+	n := strconv.Itoa(page)
+	if e.st.Numerals == Chinese {
+		n = ChineseNumber(page)
+	}
+	if down {
+		return "（下转第" + n + "版）"
+	}
+	return "（上接第" + n + "版）"
+}
+
+// stampWidth is the width of a stamp naming page.
+func (e *engine) stampWidth(down bool, page int) (float64, error) {
+	t := e.stampText(down, page)
+	if w, ok := e.widths[t]; ok {
+		return w, nil
+	}
+	par, _, err := e.setText(e.st.Faces.Stamp, e.f.BodySize, t, KindStamp, 1e6)
+	if err != nil {
+		return 0, err
+	}
+	w := par.Lines[0].Width
+	e.widths[t] = w
+	return w, nil
+}
+
+// finish fills in the stamps and draws what needs every block in place:
+// separator rules and the 报眉.
+func (e *engine) finish() error {
+	for _, s := range e.stamps {
+		par, kinds, err := e.setText(e.st.Faces.Stamp, e.f.BodySize, e.stampText(s.down, e.pages[s.target].Number), KindStamp, s.w)
+		if err != nil {
+			return err
+		}
+		l := &par.Lines[0]
+		x := s.x
+		if s.right {
+			x += s.w - l.Width
+		}
+		emitLine(&e.pages[s.page], par, l, kinds, s.article, x, e.grid.Baseline(s.line))
+	}
+	for i := range e.pages {
+		if e.st.Separators {
+			e.separators(&e.pages[i])
+		}
+		if e.st.Header && e.pages[i].Number != 1 {
+			if err := e.header(&e.pages[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// separators draws a rule between neighbouring blocks: across the top of a
+// block that sits right under another, in its first (white) line, out to
+// the middle of the gutters beside it; and down the gutter between blocks
+// side by side, meeting the rules across. Framed blocks need none.
+func (e *engine) separators(pg *Page) {
+	g := e.grid
+	rule := func(x1, y1, x2, y2 float64) {
+		pg.Rules = append(pg.Rules, Rule{X1: x1, Y1: y1, X2: x2, Y2: y2, Width: e.st.ThinRule, Color: Black})
+	}
+	// ruled reports whether block b gets a rule across its top.
+	ruled := func(b Placed) bool {
+		if b.Frame != NoFrame || b.Line == 0 {
+			return false
+		}
+		for _, a := range pg.Blocks {
+			if a.Frame == NoFrame && a.Line+a.Lines == b.Line && a.Column < b.Column+b.Span && b.Column < a.Column+a.Span {
+				return true
+			}
+		}
+		return false
+	}
+	for _, b := range pg.Blocks {
+		if !ruled(b) {
+			continue
+		}
+		x1, x2 := g.ColumnX(b.Column), g.ColumnX(b.Column+b.Span-1)+g.ColumnW
+		if b.Column > 0 {
+			x1 -= g.Gutter / 2
+		}
+		if b.Column+b.Span < g.Columns {
+			x2 += g.Gutter / 2
+		}
+		y := g.LineTop(b.Line) + g.Size/2
+		rule(x1, y, x2, y)
+	}
+	for _, a := range pg.Blocks {
+		for _, b := range pg.Blocks {
+			if a.Frame != NoFrame || b.Frame != NoFrame || a.Column+a.Span != b.Column || a.Line >= b.Line+b.Lines || b.Line >= a.Line+a.Lines {
+				continue
+			}
+			top, bot := max(a.Line, b.Line), min(a.Line+a.Lines, b.Line+b.Lines)
+			y1, y2 := g.LineTop(top), g.LineTop(bot-1)+g.Size
+			if (a.Line == top && ruled(a)) || (b.Line == top && ruled(b)) {
+				y1 += g.Size / 2
+			}
+			for _, c := range pg.Blocks {
+				if c.Line == bot && c.Column < b.Column+1 && c.Column+c.Span > b.Column-1 && ruled(c) {
+					y2 = g.LineTop(bot) + g.Size/2
+				}
+			}
+			x := g.ColumnX(b.Column) - g.Gutter/2
+			rule(x, y1, x, y2)
+		}
+	}
+}
+
+// header draws the 报眉 above the type area: the folio and the page's name
+// at the left, the paper's name in the middle, the date at the right, over
+// a thin rule.
+func (e *engine) header(pg *Page) error {
+	area := pg.TypeArea
+	size := e.f.BodySize
+	y := area.Y - 0.8*e.f.Pitch
+	folio := "第" + strconv.Itoa(pg.Number) + "版"
+	if e.st.Numerals == Chinese {
+		folio = "第" + ChineseNumber(pg.Number) + "版"
+	}
+	if pg.Name != "" {
+		folio += "　" + pg.Name
+	}
+	for i, t := range []string{folio, e.ed.Name, e.ed.Date} {
+		if t == "" {
+			continue
+		}
+		face := Face{Role: fonts.Hei, Bold: i == 0}
+		par, kinds, err := e.setText(face, size, t, KindFurniture, area.W)
+		if err != nil {
+			return err
+		}
+		l := &par.Lines[0]
+		for k := range kinds {
+			kinds[k] = KindFurniture
+		}
+		align := []typeset.Align{typeset.Left, typeset.Center, typeset.Right}[i]
+		emitLine(pg, par, l, kinds, "", lineX(l, align, area.X), y)
+	}
+	ry := area.Y - 0.35*e.f.Pitch
+	pg.Rules = append(pg.Rules, Rule{X1: area.X, Y1: ry, X2: area.Right(), Y2: ry, Width: e.st.ThinRule, Color: Black, Furniture: true})
+	return nil
+}
+
+// ChineseNumber writes n (0 < n < 10000) in Chinese numerals: 二, 十二,
+// 二十, 一百零五.
+func ChineseNumber(n int) string {
+	const digits = "零一二三四五六七八九"
+	d := []rune(digits)
+	if n <= 0 || n >= 10000 {
+		return strconv.Itoa(n)
+	}
+	if n < 20 && n >= 10 {
+		if n == 10 {
+			return "十"
+		}
+		return "十" + string(d[n-10])
+	}
+	units := []string{"千", "百", "十", ""}
+	div := []int{1000, 100, 10, 1}
+	var b strings.Builder
+	zero := false
+	started := false
+	for i, dv := range div {
+		k := n / dv % 10
+		if k == 0 {
+			if started {
+				zero = true
+			}
+			continue
+		}
+		if zero {
+			b.WriteRune('零')
+			zero = false
+		}
+		b.WriteRune(d[k])
+		b.WriteString(units[i])
+		started = true
+	}
+	return b.String()
+}
