@@ -83,4 +83,28 @@
 // come from body.head, paragraphs from body.content (p, li, … ; hl1/hl2 there
 // are crossheads; media captions become Images), a tagline is a last
 // paragraph. docdata/doc-id's id-string is the article ID.
+//
+// # Edition plans
+//
+// ParsePlan reads an edition plan (YAML, described in PLAN.md): the paper
+// format — a preset (对开, 四开, A3) changed by paper, margins, type area and
+// grid —, the fonts by role, the style, the date and the paper's name, the
+// manuscripts, and the pages with their article blocks, or no pages for
+// automatic flow. The plan is strict: an unknown key (with the nearest
+// known one suggested), a value of the wrong kind or out of range is an
+// *Error naming the plan's line. Plan.Edition builds the layout.Edition,
+// checking every block against the grid, the other blocks and the
+// articles' IDs; Plan.Fonts opens the fonts it names, relative to its
+// folder, before the embedded ones.
+//
+// # Loading an edition
+//
+// Load does what a command line needs: it takes files, folders and "-"
+// (standard input), finds the plan among them (or takes LoadOptions.Plan),
+// reads the manuscripts — a folder's in lexical order, or in the order its
+// plan lists them, warning about any it leaves out —, checks that article
+// IDs are unique across files and returns the edition, its fonts and every
+// warning. Every input error is an *Error (or several joined), so
+// errors.As(err, new(*Error)) tells a mistake in the input from a failure
+// of the program.
 package manuscript
