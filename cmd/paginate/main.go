@@ -23,7 +23,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/banmian/banmian/fonts"
 	"github.com/banmian/banmian/internal/atomicfile"
@@ -204,7 +206,11 @@ func (c *cli) run(inputs []string, stdin io.Reader) int {
 	var files atomicfile.Set
 	defer files.Discard()
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, pages, pdf.Options{Title: title(in)}); err != nil {
+	created, err := creationDate(in)
+	if err != nil {
+		return c.fail(exitUsage, err)
+	}
+	if err := pdf.Write(&buf, pages, pdf.Options{Title: title(in), Created: created}); err != nil {
 		return c.fail(layoutStatus(err), err)
 	}
 	if err := files.Add(out, buf.Bytes()); err != nil {
@@ -281,6 +287,20 @@ func chars(ed *layout.Edition) int {
 		n += a.Chars()
 	}
 	return n
+}
+
+// creationDate is the PDF's timestamp: SOURCE_DATE_EPOCH when set (the
+// reproducible-builds convention), else the plan's date, else a fixed one,
+// so the same input always gives the same bytes.
+func creationDate(in *manuscript.Input) (time.Time, error) {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	return in.Date, nil
 }
 
 func title(in *manuscript.Input) string {

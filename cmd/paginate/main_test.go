@@ -178,3 +178,58 @@ func TestFailedRunKeepsEarlierOutput(t *testing.T) {
 	got, _ := os.ReadFile(filepath.Join(dir, "out.pdf"))
 	assert.Equal(t, "yesterday", string(got))
 }
+
+func TestPlanErrorsAreInputErrors(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "copy.txt"), seed(t), 0o644))
+	for name, tc := range map[string]struct{ plan, want string }{
+		"unknown key": {"format: tabloid\ncolums: 5\n", "plan.yaml:2"},
+		"outside the grid": {`format: tabloid
+pages:
+  - blocks:
+      - {article: copy-1, column: 5, span: 3, line: 0, lines: 20}
+`, "outside"},
+		"overlap": {`format: tabloid
+pages:
+  - blocks:
+      - {article: copy-1, column: 0, span: 3, line: 0, lines: 40}
+      - {article: copy-2, column: 2, span: 3, line: 10, lines: 40}
+`, "overlap"},
+		"backwards": {`format: tabloid
+pages:
+  - number: 1
+    blocks:
+      - {article: copy-1, part: 1, column: 0, span: 3, line: 0, lines: 40}
+  - number: 2
+    blocks:
+      - {article: copy-1, column: 0, span: 3, line: 0, lines: 10}
+`, "backwards"},
+	} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "plan.yaml"), []byte(tc.plan), 0o644))
+		code, _, stderr := paginate(t, dir, "", "--check", "--plan", "plan.yaml", "copy.txt")
+		assert.Equal(t, exitInput, code, "%s: %s", name, stderr)
+		assert.Contains(t, stderr, tc.want, name)
+	}
+}
+
+func TestOnePNGPerPageAndReproducible(t *testing.T) {
+	dir := t.TempDir()
+	ex, err := filepath.Abs("../../examples/jump")
+	require.NoError(t, err)
+	t.Setenv("SOURCE_DATE_EPOCH", "1521158400")
+	code, _, stderr := paginate(t, dir, "", "-q", "-o", "a.pdf", "--png", "p", "--dpi", "20", ex)
+	require.Equal(t, exitOK, code, stderr)
+	pngs, _ := filepath.Glob(filepath.Join(dir, "p", "*.png"))
+	assert.Equal(t, []string{filepath.Join(dir, "p", "jump-1.png"), filepath.Join(dir, "p", "jump-2.png")}, pngs)
+	code, _, stderr = paginate(t, dir, "", "-q", "-o", "b.pdf", ex)
+	require.Equal(t, exitOK, code, stderr)
+	a, _ := os.ReadFile(filepath.Join(dir, "a.pdf"))
+	b, _ := os.ReadFile(filepath.Join(dir, "b.pdf"))
+	assert.True(t, bytes.Equal(a, b), "the same input gives the same bytes")
+	assert.Contains(t, string(a), "D:20180316", "SOURCE_DATE_EPOCH sets the creation date")
+
+	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+	code, _, stderr = paginate(t, dir, "", "-q", "-o", "c.pdf", ex)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "SOURCE_DATE_EPOCH")
+}

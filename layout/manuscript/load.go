@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/banmian/banmian/fonts"
 	"github.com/banmian/banmian/layout"
@@ -42,6 +43,9 @@ type Input struct {
 	// without extension (its folder's name for plan.yaml), or the first
 	// input's: "guancheng" for examples/guancheng/ or guancheng.txt.
 	Name string
+	// Date is the edition's date when the plan gives one as YYYY-MM-DD,
+	// zero otherwise; writers use it for reproducible timestamps.
+	Date time.Time
 }
 
 // manuscriptExts are the extensions of manuscript files in a folder.
@@ -226,6 +230,7 @@ func (l *loader) load(inputs []string) (*Input, error) {
 		if in.Fonts, err = plan.Fonts(""); err != nil {
 			return nil, err
 		}
+		in.Date = plan.Day
 		return in, nil
 	}
 	in.Edition = &layout.Edition{Format: format, Style: layout.DefaultStyle(), Articles: las}
