@@ -51,6 +51,7 @@ func All(pages []layout.Page, articles []*layout.Article) error {
 		Baselines(pages),
 		Balanced(pages),
 		Stamps(pages),
+		Kinsoku(pages),
 	)
 }
 

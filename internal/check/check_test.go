@@ -84,3 +84,30 @@ func clone(pages []layout.Page) []layout.Page {
 	}
 	return out
 }
+
+func TestKinsokuCatches(t *testing.T) {
+	pages, _ := page(t)
+	body := -1
+	for i, g := range pages[0].Glyphs {
+		if g.Kind == layout.KindBody {
+			body = i
+			break
+		}
+	}
+	require.GreaterOrEqual(t, body, 0)
+	require.NoError(t, check.Kinsoku(pages))
+
+	for _, tc := range []struct{ text, want string }{
+		{"，正文", "starts with '，'"},
+		{",正文", "starts with ','"},
+		{"正文“", "ends with '“'"},
+		{"正文（", "ends with '（'"},
+	} {
+		p := clone(pages)
+		g := p[0].Glyphs[body]
+		g.Text = tc.text
+		g.Offsets = make([]float64, len([]rune(tc.text)))
+		p[0].Glyphs = []layout.GlyphRun{g}
+		assert.ErrorContains(t, check.Kinsoku(p), tc.want, tc.text)
+	}
+}

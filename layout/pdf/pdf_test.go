@@ -297,3 +297,14 @@ func BenchmarkOnePage3000(b *testing.B) {
 	}
 	b.ReportMetric(float64(size)/1024, "KB/pdf")
 }
+
+func TestImageEmbedded(t *testing.T) {
+	img := image.NewGray(image.Rect(0, 0, 4, 4))
+	var b bytes.Buffer
+	require.NoError(t, png.Encode(&b, img))
+	p := layout.Page{Number: 1, Width: 100, Height: 100,
+		Images: []layout.Image{{Rect: layout.Rect{X: 10, Y: 10, W: 40, H: 40}, Name: "photo", Data: b.Bytes()}}}
+	doc := render(t, p)
+	assert.Contains(t, string(doc), "/Subtype /Image")
+	assert.Contains(t, string(doc), "/Width 4")
+}
