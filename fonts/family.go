@@ -93,7 +93,7 @@ type Span struct {
 
 // Split cuts text into spans by the font the role's chain gives each rune.
 // A rune no face covers is a *MissingGlyphError naming it. Control
-// characters other than tab are refused too.
+// characters are refused the same way: no face has them.
 func (s *Set) Split(role Role, bold bool, text string) ([]Span, error) {
 	var spans []Span
 	start := 0
@@ -118,13 +118,14 @@ func (s *Set) Split(role Role, bold bool, text string) ([]Span, error) {
 	return spans, nil
 }
 
-// MissingGlyphError says that no face has a character. Layout fills in the
-// article and paragraph it was found in.
+// MissingGlyphError says that no face has a character. Layout fills in
+// where it was found: the article and paragraph, or the part of the page.
 type MissingGlyphError struct {
 	Rune      rune
 	Chain     string // the role or face that was searched
 	Article   string
-	Paragraph int // 1-based; 0 if unknown
+	Paragraph int    // 1-based; 0 if not in a body paragraph
+	Where     string // the element, when not a body paragraph: "headline", "byline", "报眉 of page 2"
 }
 
 func (e *MissingGlyphError) Error() string {
@@ -141,6 +142,9 @@ func (e *MissingGlyphError) Error() string {
 	}
 	if e.Paragraph > 0 {
 		fmt.Fprintf(&b, ", paragraph %d", e.Paragraph)
+	}
+	if e.Where != "" {
+		b.WriteString(", " + e.Where)
 	}
 	return b.String()
 }
