@@ -135,6 +135,8 @@ func OpenFace(path string) (*Face, error) {
 	var f *Face
 	kind, _ := sfntKind(data)
 	switch {
+	case kind != "ttc" && sel != "":
+		return nil, fmt.Errorf("font %s: %q selects a face of a collection, but the file is a single face", path, "#"+sel)
 	case kind != "ttc":
 		f, err = Parse(data)
 	case sel == "":

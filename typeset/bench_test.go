@@ -2,9 +2,7 @@ package typeset
 
 import (
 	"runtime"
-	"syscall"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
@@ -46,7 +44,6 @@ func BenchmarkCompose(b *testing.B) {
 			lines := 0
 			runtime.GC()
 			runtime.ReadMemStats(&before)
-			cpu0 := cpuTime()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				for _, r := range corpus {
@@ -58,22 +55,9 @@ func BenchmarkCompose(b *testing.B) {
 				}
 			}
 			b.StopTimer()
-			cpu := cpuTime() - cpu0
 			runtime.ReadMemStats(&after)
 			b.ReportMetric(float64(chars)*float64(b.N)/b.Elapsed().Seconds(), "chars/s")
-			// The same per second of this process's CPU time (GC included),
-			// which other load on the machine does not distort.
-			b.ReportMetric(float64(chars)*float64(b.N)/cpu.Seconds(), "chars/cpu-s")
 			b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(lines), "allocs/line")
 		})
 	}
-}
-
-// cpuTime is the CPU time this process has used, user and system.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -101,11 +101,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case o.quiet && o.verbose:
 		fmt.Fprintln(stderr, "paginate: -q and -v contradict each other")
 		return exitUsage
-	case o.dpi < 10 || o.dpi > 1200:
-		fmt.Fprintf(stderr, "paginate: --dpi %v is outside 10–1200\n", o.dpi)
+	case o.dpi < 10 || o.dpi > 600:
+		fmt.Fprintf(stderr, "paginate: --dpi %v is outside 10–600\n", o.dpi)
 		return exitUsage
-	case o.check && (o.json || o.out != "" || o.pngDir != ""):
-		fmt.Fprintln(stderr, "paginate: --check writes nothing; drop -o, --png and --json")
+	case o.check && (o.json || o.listFonts || o.out != "" || o.pngDir != ""):
+		fmt.Fprintln(stderr, "paginate: --check writes nothing; drop -o, --png, --json and --fonts")
+		return exitUsage
+	case (o.json || o.listFonts) && (o.out != "" || o.pngDir != ""):
+		fmt.Fprintln(stderr, "paginate: --json and --fonts write to standard output; drop -o and --png")
+		return exitUsage
+	case o.json && o.listFonts:
+		fmt.Fprintln(stderr, "paginate: choose one of --json and --fonts")
+		return exitUsage
+	}
+	if o.format != "" {
+		if _, err := manuscript.Preset(o.format); err != nil {
+			fmt.Fprintf(stderr, "paginate: --format: %v\n", err)
+			return exitUsage
+		}
+	}
+	if err := notAnInput(o.out, inputs, o.plan); err != nil {
+		fmt.Fprintf(stderr, "paginate: -o %s: %v\n", o.out, err)
 		return exitUsage
 	}
 	c := &cli{o: o, stdout: stdout, stderr: stderr}
@@ -208,7 +224,7 @@ func (c *cli) run(inputs []string, stdin io.Reader) int {
 	var buf bytes.Buffer
 	created, err := creationDate(in)
 	if err != nil {
-		return c.fail(exitUsage, err)
+		return c.fail(exitInput, err)
 	}
 	if err := pdf.Write(&buf, pages, pdf.Options{Title: title(in), Created: created}); err != nil {
 		return c.fail(layoutStatus(err), err)
@@ -217,6 +233,15 @@ func (c *cli) run(inputs []string, stdin io.Reader) int {
 		return c.fail(exitInput, err)
 	}
 	if c.o.pngDir != "" {
+		if _, err := os.Stat(c.o.pngDir); os.IsNotExist(err) {
+			// A folder made for this run goes again if the run fails.
+			defer func() {
+				if !files.Committed() {
+					files.Discard()
+					os.Remove(c.o.pngDir)
+				}
+			}()
+		}
 		if err := os.MkdirAll(c.o.pngDir, 0o755); err != nil {
 			return c.fail(exitInput, err)
 		}
@@ -287,6 +312,34 @@ func chars(ed *layout.Edition) int {
 		n += a.Chars()
 	}
 	return n
+}
+
+// notAnInput refuses an output path that would overwrite the copy or the
+// plan: a PDF written over the night's manuscript is a loss nobody wants.
+func notAnInput(out string, inputs []string, plan string) error {
+	if out == "" {
+		return nil
+	}
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".txt", ".text", ".md", ".markdown", ".xml", ".nitf", ".yaml", ".yml":
+		return fmt.Errorf("refusing to write a PDF to a file named like a manuscript or plan")
+	}
+	ost, err := os.Stat(out)
+	if err != nil {
+		return nil // a new file cannot be an input
+	}
+	if ost.IsDir() {
+		return fmt.Errorf("is a folder")
+	}
+	for _, in := range append(inputs, plan) {
+		if in == "" || in == "-" {
+			continue
+		}
+		if ist, err := os.Stat(in); err == nil && os.SameFile(ost, ist) {
+			return fmt.Errorf("is one of the inputs")
+		}
+	}
+	return nil
 }
 
 // creationDate is the PDF's timestamp: SOURCE_DATE_EPOCH when set (the

@@ -82,6 +82,10 @@ func TestUsageErrors(t *testing.T) {
 		{"-q", "-v", "x.txt"},
 		{"--dpi", "0", "x.txt"},
 		{"--check", "-o", "x.pdf", "x.txt"},
+		{"--json", "-o", "x.pdf", "x.txt"},
+		{"--fonts", "--png", "p", "x.txt"},
+		{"--format", "folio", "x.txt"},
+		{"-o", "x.txt", "x.txt"},
 	} {
 		code, _, stderr := paginate(t, dir, "", args...)
 		assert.Equal(t, exitUsage, code, "%v: %s", args, stderr)
@@ -144,10 +148,15 @@ func TestCheckNamesOverflowAndMissingGlyph(t *testing.T) {
 
 	// --overset shows the overflow as a mark instead; the missing glyph
 	// still fails.
+	code, _, stderr = paginate(t, dir, "", "--check", "--overset", "--plan", "plan.yaml", "long.txt")
+	assert.Equal(t, exitLayout, code, stderr)
+	assert.Contains(t, stderr, "shown by the overset mark", "the overflow is a warning now")
+	assert.Contains(t, stderr, "U+2B5E7")
+
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "long.txt"), []byte(longCopy("")), 0o644))
 	code, _, stderr = paginate(t, dir, "", "--check", "--overset", "--plan", "plan.yaml", "long.txt")
 	assert.Equal(t, exitOK, code, stderr)
-	assert.Contains(t, stderr, "long-1")
+	assert.Contains(t, stderr, "long-1", "the overset is still reported")
 }
 
 func TestJSONAndFonts(t *testing.T) {
@@ -216,7 +225,7 @@ func TestOnePNGPerPageAndReproducible(t *testing.T) {
 	dir := t.TempDir()
 	ex, err := filepath.Abs("../../examples/jump")
 	require.NoError(t, err)
-	t.Setenv("SOURCE_DATE_EPOCH", "1521158400")
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000") // 2023-11-14, not the plan's 2018-03-16
 	code, _, stderr := paginate(t, dir, "", "-q", "-o", "a.pdf", "--png", "p", "--dpi", "20", ex)
 	require.Equal(t, exitOK, code, stderr)
 	pngs, _ := filepath.Glob(filepath.Join(dir, "p", "*.png"))
@@ -226,10 +235,36 @@ func TestOnePNGPerPageAndReproducible(t *testing.T) {
 	a, _ := os.ReadFile(filepath.Join(dir, "a.pdf"))
 	b, _ := os.ReadFile(filepath.Join(dir, "b.pdf"))
 	assert.True(t, bytes.Equal(a, b), "the same input gives the same bytes")
-	assert.Contains(t, string(a), "D:20180316", "SOURCE_DATE_EPOCH sets the creation date")
+	assert.Contains(t, string(a), "D:20231114", "SOURCE_DATE_EPOCH sets the creation date")
+
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	code, _, stderr = paginate(t, dir, "", "-q", "-o", "d.pdf", ex)
+	require.Equal(t, exitOK, code, stderr)
+	d, _ := os.ReadFile(filepath.Join(dir, "d.pdf"))
+	assert.Contains(t, string(d), "D:20180316", "without it, the plan's date")
 
 	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
 	code, _, stderr = paginate(t, dir, "", "-q", "-o", "c.pdf", ex)
-	assert.Equal(t, exitUsage, code)
+	assert.Equal(t, exitInput, code)
 	assert.Contains(t, stderr, "SOURCE_DATE_EPOCH")
+}
+
+func TestNeverOverwritesAnInput(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "copy"), seed(t), 0o644))
+	code, _, stderr := paginate(t, dir, "", "-o", "copy", "copy")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "is one of the inputs")
+	got, _ := os.ReadFile(filepath.Join(dir, "copy"))
+	assert.Equal(t, seed(t), got)
+}
+
+func TestFailedRunRemovesTheProofFolderItMade(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "long.txt"), []byte(longCopy("")), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "plan.yaml"), []byte(smallPlan), 0o644))
+	code, _, _ := paginate(t, dir, "", "-o", "out.pdf", "--png", "proofs", "--plan", "plan.yaml", "long.txt")
+	assert.Equal(t, exitLayout, code)
+	assert.NoDirExists(t, filepath.Join(dir, "proofs"))
+	assert.NoFileExists(t, filepath.Join(dir, "out.pdf"))
 }

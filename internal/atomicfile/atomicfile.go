@@ -22,8 +22,9 @@ func Write(path string, data []byte) error {
 // Set is a group of files written together: Add stages each one, Commit
 // renames them all into place, Discard removes what was not committed.
 type Set struct {
-	Names []string // the targets, in the order added
-	temps []string
+	Names     []string // the targets, in the order added
+	temps     []string
+	committed bool
 }
 
 // Add writes data to a temporary file beside name. A file that already
@@ -31,7 +32,7 @@ type Set struct {
 func (s *Set) Add(name string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
 	if err != nil {
-		return err
+		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	s.temps = append(s.temps, tmp.Name())
 	s.Names = append(s.Names, name)
@@ -52,16 +53,26 @@ func (s *Set) Add(name string, data []byte) error {
 	return os.Chmod(tmp.Name(), mode)
 }
 
-// Commit renames every staged file into place.
+// Commit renames every staged file into place. Each rename is atomic;
+// the set as a whole is not, but every file is fully written before the
+// first rename, so only a failing rename (a full or vanished folder) can
+// leave some files new and others old, and the error says which.
 func (s *Set) Commit() error {
 	for i, t := range s.temps {
 		if err := os.Rename(t, s.Names[i]); err != nil {
+			if i > 0 {
+				return fmt.Errorf("writing %s: %w (%s and the files before it were already replaced)", s.Names[i], err, s.Names[i-1])
+			}
 			return fmt.Errorf("writing %s: %w", s.Names[i], err)
 		}
 		s.temps[i] = ""
 	}
+	s.committed = true
 	return nil
 }
+
+// Committed reports whether Commit succeeded.
+func (s *Set) Committed() bool { return s.committed }
 
 // Discard removes the temporary files not yet committed.
 func (s *Set) Discard() {

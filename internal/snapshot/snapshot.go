@@ -38,7 +38,7 @@ func Check(t testing.TB, dir, name string, img image.Image) {
 func CheckWith(t testing.TB, dir, name string, img image.Image, tol Tolerance) {
 	t.Helper()
 	golden := filepath.Join(dir, name+".png")
-	if *update {
+	if *update || os.Getenv("BANMIAN_UPDATE") == "1" {
 		if err := writePNG(golden, img); err != nil {
 			t.Fatalf("snapshot: %v", err)
 		}
