@@ -18,7 +18,7 @@ type source struct {
 	st    typeset.Style
 	space int  // blank lines before it, dropped at the top of a column
 	keep  bool // its lines stay with the line after them (crossheads)
-	index int  // 1-based paragraph number, for messages
+	index int  // 1-based paragraph number, for messages; 0 for the byline
 
 	// credits is a byline's text: a byline too long for one line breaks
 	// between credits (记者 张三 | 通讯员 李四), never inside a name.
@@ -59,22 +59,22 @@ func (e *engine) newSetter(a *Article) (*setter, error) {
 	bracketed := st.Byline == BylineAfterDateline && a.Dateline != "" && a.Byline != ""
 	for i, p := range a.Body {
 		src := source{st: body, index: i + 1}
-		var err error
 		if p.Crosshead {
 			src.st.Align, src.st.Indent = typeset.Center, 0
 			src.space, src.keep = 1, true
-			err = e.addRuns(&src, st.Faces.Crosshead, e.f.BodySize, p.Text, KindCrosshead)
+			if err := e.addRuns(&src, st.Faces.Crosshead, e.f.BodySize, p.Text, KindCrosshead); err != nil {
+				return nil, placeErr(err, a, i+1, "crosshead")
+			}
 		} else {
 			if !datelineDone {
-				err = e.datelineRuns(&src, a, bracketed)
+				if err := e.datelineRuns(&src, a, bracketed); err != nil {
+					return nil, err
+				}
 				datelineDone = true
 			}
-			if err == nil {
-				err = e.addRuns(&src, st.Faces.Body, e.f.BodySize, p.Text, KindBody)
+			if err := e.addRuns(&src, st.Faces.Body, e.f.BodySize, p.Text, KindBody); err != nil {
+				return nil, placeErr(err, a, i+1, "")
 			}
-		}
-		if err != nil {
-			return nil, placeErr(err, a, i+1)
 		}
 		if len(src.runs) > 0 {
 			s.srcs = append(s.srcs, src)
@@ -83,16 +83,16 @@ func (e *engine) newSetter(a *Article) (*setter, error) {
 	if !datelineDone { // a dateline and no body paragraph
 		src := source{st: body, index: 1}
 		if err := e.datelineRuns(&src, a, bracketed); err != nil {
-			return nil, placeErr(err, a, 1)
+			return nil, err
 		}
 		s.srcs = append(s.srcs, src)
 	}
 	if a.Byline != "" && !bracketed {
-		src := source{st: body, index: len(a.Body) + 1}
+		src := source{st: body}
 		src.st.Align, src.st.Indent = typeset.Right, 0
 		src.credits, src.face = a.Byline, st.Faces.Byline
 		if err := e.addRuns(&src, st.Faces.Byline, e.f.BodySize, a.Byline, KindByline); err != nil {
-			return nil, placeErr(err, a, 0)
+			return nil, placeErr(err, a, 0, "byline")
 		}
 		s.srcs = append(s.srcs, src)
 	}
@@ -100,23 +100,30 @@ func (e *engine) newSetter(a *Article) (*setter, error) {
 }
 
 // datelineRuns starts the first paragraph: the dateline in its face, the
-// bracketed byline if the style asks for it, and a space.
+// bracketed byline if the style asks for it, and a space. A missing glyph
+// is reported as the dateline's or the byline's.
 func (e *engine) datelineRuns(src *source, a *Article, bracketed bool) error {
 	f := e.st.Faces
 	size := e.f.BodySize
 	if err := e.addRuns(src, f.Dateline, size, a.Dateline, KindDateline); err != nil {
-		return err
+		return placeErr(err, a, 0, "dateline")
 	}
 	if bracketed {
 		if err := e.addRuns(src, f.Byline, size, "（", KindAdded); err != nil {
-			return err
+			return placeErr(err, a, 0, "byline")
 		}
 		if err := e.addRuns(src, f.Byline, size, a.Byline, KindByline); err != nil {
-			return err
+			return placeErr(err, a, 0, "byline")
 		}
-		return e.addRuns(src, f.Byline, size, "）", KindAdded)
+		if err := e.addRuns(src, f.Byline, size, "）", KindAdded); err != nil {
+			return placeErr(err, a, 0, "byline")
+		}
+		return nil
 	}
-	return e.addRuns(src, f.Body, size, "　", KindAdded)
+	if err := e.addRuns(src, f.Body, size, "　", KindAdded); err != nil {
+		return placeErr(err, a, 0, "dateline")
+	}
+	return nil
 }
 
 // addRuns appends text in face at size, split by the fonts that have its
@@ -136,21 +143,45 @@ func (e *engine) addRuns(src *source, face Face, size float64, text string, kind
 	return nil
 }
 
-// placeErr names the article and paragraph in a missing-glyph error.
-func placeErr(err error, a *Article, para int) error {
+// placeErr names where in article a a missing glyph is: the 1-based body
+// paragraph para (0 outside the body) and the element, where ("headline",
+// "dateline", "crosshead"…; "" for body text).
+func placeErr(err error, a *Article, para int, where string) error {
+	id := a.ID
+	if id == "" {
+		id = a.Headline
+	}
+	return glyphErr(err, id, para, where)
+}
+
+// glyphErr fills in a missing-glyph error with the article (its ID), the
+// paragraph and the element it was found in; other errors are wrapped with
+// the same.
+func glyphErr(err error, article string, para int, where string) error {
 	if err == nil {
 		return nil
 	}
 	var mg *fonts.MissingGlyphError
 	if errors.As(err, &mg) {
-		mg.Article = a.ID
-		if mg.Article == "" {
-			mg.Article = a.Headline
-		}
-		mg.Paragraph = para
-		return mg
+		mg.Article, mg.Paragraph, mg.Where = article, para, where
+		return err
 	}
-	return fmt.Errorf("article %s: %w", a.ID, err)
+	ctx := where
+	if para > 0 {
+		ctx = fmt.Sprintf("paragraph %d", para)
+		if where != "" {
+			ctx += " (" + where + ")"
+		}
+	}
+	switch {
+	case article != "" && ctx != "":
+		return fmt.Errorf("article %s, %s: %w", article, ctx, err)
+	case article != "":
+		return fmt.Errorf("article %s: %w", article, err)
+	case ctx != "":
+		return fmt.Errorf("%s: %w", ctx, err)
+	}
+	return err
 }
 
 // setMeasure composes what is left of the body stream at measure m. Each
@@ -207,7 +238,14 @@ func (s *setter) compose(items []item, src *source, i int, m float64) ([]item, e
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("article %s, paragraph %d: %w", s.a.ID, src.index, err)
+		where := ""
+		switch {
+		case src.credits != "" || src.index == 0:
+			where = "byline"
+		case src.keep:
+			where = "crosshead"
+		}
+		return nil, placeErr(err, s.a, src.index, where)
 	}
 	for li := range par.Lines {
 		it := item{par: par, line: li, kinds: kinds, align: src.st.Align, keep: src.keep, src: i}
@@ -221,7 +259,9 @@ func (s *setter) compose(items []item, src *source, i int, m float64) ([]item, e
 
 // restRuns is what is left of a composed paragraph's runs from line on.
 // Glyphs are matched back to their runs' text, so characters the composer
-// drops (spaces at a break) do not shift the cut.
+// drops (spaces at a break) do not shift the cut. Only the run at the cut
+// loses its leading white space (what the break dropped); the spaces that
+// start later runs are text.
 func restRuns(p *typeset.Paragraph, line int, kinds []Kind) ([]typeset.Run, []Kind) {
 	pos := make([]int, len(p.Runs)) // byte offset in each run after the last glyph placed
 	for _, l := range p.Lines[:line] {
@@ -237,7 +277,10 @@ func restRuns(p *typeset.Paragraph, line int, kinds []Kind) ([]typeset.Run, []Ki
 	var ks []Kind
 	for r := first; r < len(p.Runs); r++ {
 		run := p.Runs[r]
-		run.Text = strings.TrimLeft(run.Text[pos[r]:], " \u3000")
+		run.Text = run.Text[pos[r]:]
+		if r == first {
+			run.Text = strings.TrimLeft(run.Text, " \u3000")
+		}
 		if run.Text == "" {
 			continue
 		}

@@ -10,8 +10,12 @@ import (
 // default) as tall as its text, stacked down the page. With narrower
 // blocks, the columns are filled group by group, left to right; an article
 // that does not fit the rest of a group starts at the top of the next.
-// An article is only split at the end of a page: it continues on the next,
-// with 转版 stamps. A page is named after the Section of its first article.
+// An article is split only at the foot of a group it starts at the top of,
+// or of the page's last group. It continues at the top of the next group
+// of the same page, as a newspaper runs a story on into the next columns:
+// no stamp, no jump headline. From the last group it continues on the next
+// page, with 转版 stamps. A page is named after the Section of its first
+// article.
 func (e *engine) auto() error {
 	arts := slices.Clone(e.ed.Articles)
 	seen := map[string]bool{}
@@ -59,12 +63,17 @@ func (e *engine) auto() error {
 			if line >= e.grid.Lines {
 				advance()
 			}
+			lastGroup := gi+1 == len(groups)
+			to := pi // what does not fit goes on in the next group
+			if lastGroup {
+				to = pi + 1 // or on the next page
+			}
 			p := &part{
 				Block: Block{Article: a.ID, Part: partNo, Column: groups[gi].col, Span: groups[gi].span, Line: line, Lines: e.grid.Lines - line},
-				page:  pi, from: from, to: pi + 1, auto: true,
+				page:  pi, from: from, to: to, auto: true,
 				// Split only at the foot of a page's last group, or of a
 				// group that holds nothing else.
-				whole: gi+1 < len(groups) && line > 0,
+				whole: !lastGroup && line > 0,
 			}
 			if ai > 0 {
 				p.HeadSize = e.st.AutoHead
@@ -86,7 +95,7 @@ func (e *engine) auto() error {
 			}
 			from = pi
 			partNo++
-			nextPage()
+			advance()
 		}
 	}
 	return nil

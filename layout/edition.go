@@ -61,10 +61,11 @@ type Options struct {
 
 // Layout sets an edition and returns its pages, in plan order, each with
 // its number. Text is never lost silently: what does not fit is an error
-// (*OverflowError) unless Options.Overset asks for a mark. Plan mistakes
-// are *GridError, *OverlapError, *ChainError and *PlanError; a character
-// no face has is a *fonts.MissingGlyphError naming the article and
-// paragraph.
+// (*OverflowError) unless Options.Overset asks for a mark, and an article
+// the plan leaves out is an *UnplacedError. Other plan mistakes are
+// *GridError, *OverlapError, *ChainError and *PlanError; a character no
+// face has is a *fonts.MissingGlyphError naming the article and where in
+// it (paragraph, headline, byline…) or the page of the 报眉.
 func Layout(ed *Edition, set *fonts.Set, opt Options) ([]Page, error) {
 	e, err := newEngine(ed, set, opt)
 	if err != nil {
@@ -173,18 +174,19 @@ func (e *engine) planned() error {
 			}
 		}
 	}
+	// Every article on a page: a story the plan forgets must not vanish.
+	for _, a := range ed.Articles {
+		if chains[a.ID] == nil {
+			errs = append(errs, &UnplacedError{Article: a.ID})
+		}
+	}
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
 
 	// Set each article through its chain, in the edition's order.
 	for _, a := range ed.Articles {
-		ch := chains[a.ID]
-		if ch == nil {
-			e.warn(Warning{Article: a.ID, Message: "not placed on any page"})
-			continue
-		}
-		if err := e.setChain(a, ch); err != nil {
+		if err := e.setChain(a, chains[a.ID]); err != nil {
 			errs = append(errs, err)
 		}
 	}

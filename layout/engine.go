@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -10,15 +11,15 @@ import (
 
 // engine is one run of Layout.
 type engine struct {
-	ed     *Edition
-	set    *fonts.Set
-	opt    Options
-	st     Style
-	f      Format
-	grid   Grid
-	pages  []Page
-	stamps []*stamp
-	widths map[string]float64 // stamp widths by text
+	ed        *Edition
+	set       *fonts.Set
+	opt       Options
+	st        Style
+	f         Format
+	grid      Grid
+	pages     []Page
+	stamps    []*stamp
+	stampPars map[stampKey]stampSet // stamps as set, by text and measure
 
 	// headWarns are the warnings of the headline group being tried; they
 	// are given once the group is placed.
@@ -26,7 +27,7 @@ type engine struct {
 }
 
 func newEngine(ed *Edition, set *fonts.Set, opt Options) (*engine, error) {
-	e := &engine{ed: ed, set: set, opt: opt, st: ed.Style, f: ed.Format, widths: map[string]float64{}}
+	e := &engine{ed: ed, set: set, opt: opt, st: ed.Style, f: ed.Format, stampPars: map[stampKey]stampSet{}}
 	if e.f.Columns == 0 && e.f.PaperW == 0 {
 		e.f = Tabloid()
 	}
@@ -119,14 +120,32 @@ func (e *engine) setText(face Face, size float64, text string, kind Kind, width 
 // A stamp is a 转版 stamp: （下转第X版） at the end of a part that
 // continues, （上接第X版） at the start of the part that continues it. Its
 // number is filled in after layout, from the page its target landed on.
+// In a column too narrow for it, it takes two lines or more.
 type stamp struct {
 	down    bool // 下转; else 上接
 	article string
 	page    int // index of the page it is on
 	target  int // index of the page it names
-	x, w    float64
-	line    int
-	right   bool // flush right in its measure
+	w       float64
+	at      []stampLine // where each of its lines goes
+	right   bool        // flush right in its measure
+}
+
+// stampLine is where one line of a stamp goes: the start of its measure and
+// its grid line.
+type stampLine struct {
+	x    float64
+	line int
+}
+
+type stampKey struct {
+	text    string
+	measure float64
+}
+
+type stampSet struct {
+	par   *typeset.Paragraph
+	kinds []Kind
 }
 
 func (e *engine) stampText(down bool, page int) string {
@@ -140,35 +159,44 @@ func (e *engine) stampText(down bool, page int) string {
 	return "（上接第" + n + "版）"
 }
 
-// stampWidth is the width of a stamp naming page.
-func (e *engine) stampWidth(down bool, page int) (float64, error) {
-	t := e.stampText(down, page)
-	if w, ok := e.widths[t]; ok {
-		return w, nil
+// setStamp sets a stamp naming page in a measure of width, in as many
+// lines as it takes.
+func (e *engine) setStamp(down bool, page int, width float64, article string) (stampSet, error) {
+	k := stampKey{e.stampText(down, page), width}
+	if s, ok := e.stampPars[k]; ok {
+		return s, nil
 	}
-	par, _, err := e.setText(e.st.Faces.Stamp, e.f.BodySize, t, KindStamp, 1e6)
+	par, kinds, err := e.setText(e.st.Faces.Stamp, e.f.BodySize, k.text, KindStamp, width)
 	if err != nil {
-		return 0, err
+		return stampSet{}, glyphErr(err, article, 0, "转版 stamp")
 	}
-	w := par.Lines[0].Width
-	e.widths[t] = w
-	return w, nil
+	s := stampSet{par, kinds}
+	e.stampPars[k] = s
+	return s, nil
 }
 
 // finish fills in the stamps and draws what needs every block in place:
 // separator rules and the 报眉.
 func (e *engine) finish() error {
 	for _, s := range e.stamps {
-		par, kinds, err := e.setText(e.st.Faces.Stamp, e.f.BodySize, e.stampText(s.down, e.pages[s.target].Number), KindStamp, s.w)
+		set, err := e.setStamp(s.down, e.pages[s.target].Number, s.w, s.article)
 		if err != nil {
 			return err
 		}
-		l := &par.Lines[0]
-		x := s.x
-		if s.right {
-			x += s.w - l.Width
+		par := set.par
+		if len(par.Lines) > len(s.at) {
+			// Layout kept room for the stamp naming this very page.
+			return &GridError{Article: s.article, Page: e.pages[s.page].Number, Reason: fmt.Sprintf(
+				"the 转版 stamp %s needs %d lines in its column; %d were kept for it", e.stampText(s.down, e.pages[s.target].Number), len(par.Lines), len(s.at))}
 		}
-		emitLine(&e.pages[s.page], par, l, kinds, s.article, x, e.grid.Baseline(s.line))
+		for i := range par.Lines {
+			l := &par.Lines[i]
+			x := s.at[i].x
+			if s.right {
+				x += s.w - l.Width
+			}
+			emitLine(&e.pages[s.page], par, l, set.kinds, s.article, x, e.grid.Baseline(s.at[i].line))
+		}
 	}
 	for i := range e.pages {
 		if e.st.Separators {
@@ -241,7 +269,8 @@ func (e *engine) separators(pg *Page) {
 
 // header draws the 报眉 above the type area: the folio and the page's name
 // at the left, the paper's name in the middle, the date at the right, over
-// a thin rule.
+// a thin rule. Each is one line; if they cannot stand apart on it, the
+// 报眉 is a *PlanError naming them.
 func (e *engine) header(pg *Page) error {
 	area := pg.TypeArea
 	size := e.f.BodySize
@@ -253,21 +282,51 @@ func (e *engine) header(pg *Page) error {
 	if pg.Name != "" {
 		folio += "　" + pg.Name
 	}
-	for i, t := range []string{folio, e.ed.Name, e.ed.Date} {
-		if t == "" {
+	texts := [3]string{folio, e.ed.Name, e.ed.Date}
+	var pars [3]*typeset.Paragraph
+	var kinds [3][]Kind
+	var w [3]float64
+	for i, t := range texts {
+		if strings.TrimSpace(t) == "" {
 			continue
 		}
 		face := Face{Role: fonts.Hei, Bold: i == 0}
-		par, kinds, err := e.setText(face, size, t, KindFurniture, area.W)
+		// At an unbounded measure: one line, its natural width.
+		par, ks, err := e.setText(face, size, t, KindFurniture, 1e6)
 		if err != nil {
-			return err
+			return glyphErr(err, "", 0, fmt.Sprintf("报眉 of page %d", pg.Number))
 		}
-		l := &par.Lines[0]
-		for k := range kinds {
-			kinds[k] = KindFurniture
+		if len(par.Lines) != 1 {
+			return &PlanError{Page: pg.Number, Reason: fmt.Sprintf("the 报眉 text %q must be one line", t)}
 		}
-		align := []typeset.Align{typeset.Left, typeset.Center, typeset.Right}[i]
-		emitLine(pg, par, l, kinds, "", lineX(l, align, area.X), y)
+		for k := range ks {
+			ks[k] = KindFurniture
+		}
+		pars[i], kinds[i], w[i] = par, ks, par.Lines[0].Width
+	}
+	// The pieces stand at least an em apart: the name centred, the folio
+	// and the date in the room either side of it.
+	gap := func(i int) float64 {
+		if pars[i] == nil {
+			return 0
+		}
+		return w[i] + size
+	}
+	fits := gap(0)+w[2] <= area.W+1e-6
+	if pars[1] != nil {
+		side := (area.W - w[1]) / 2
+		fits = gap(0) <= side+1e-6 && gap(2) <= side+1e-6
+	}
+	if !fits {
+		return &PlanError{Page: pg.Number, Reason: fmt.Sprintf(
+			"the 报眉 does not fit the type area's %.0f pt: the paper's name %q (%.0f pt) between %q (%.0f pt) and %q (%.0f pt), an em apart; shorten the paper's name, the page's name or the date",
+			area.W, texts[1], w[1], texts[0], w[0], texts[2], w[2])}
+	}
+	xs := [3]float64{area.X, area.X + (area.W-w[1])/2, area.Right() - w[2]}
+	for i, par := range pars {
+		if par != nil {
+			emitLine(pg, par, &par.Lines[0], kinds[i], "", xs[i], y)
+		}
 	}
 	ry := area.Y - 0.35*e.f.Pitch
 	pg.Rules = append(pg.Rules, Rule{X1: area.X, Y1: ry, X2: area.Right(), Y2: ry, Width: e.st.ThinRule, Color: Black, Furniture: true})

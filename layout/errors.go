@@ -53,6 +53,16 @@ func (e *ChainError) Error() string {
 	return fmt.Sprintf("article %s, part %d: %s", e.Article, e.Part, e.Reason)
 }
 
+// UnplacedError is an article of the edition that no block of the plan
+// places: laying out without it would lose a whole story.
+type UnplacedError struct {
+	Article string
+}
+
+func (e *UnplacedError) Error() string {
+	return fmt.Sprintf("article %s is not placed on any page (give it a block in the plan, or leave it out of the edition)", e.Article)
+}
+
 // PlanError is any other plan that cannot be laid out: an unknown article,
 // a repeated page number, a bad format.
 type PlanError struct {
@@ -73,8 +83,8 @@ func (e *PlanError) Error() string {
 }
 
 // Warning is something an editor should know that does not stop the run:
-// an article left out of the plan, a block with lines to spare, a headline
-// that did not fit, overset text shown by its mark.
+// a block with lines to spare, a headline that did not fit, overset text
+// shown by its mark.
 type Warning struct {
 	Page    int // 0 if not about a page
 	Article string

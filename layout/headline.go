@@ -60,9 +60,11 @@ func (e *engine) ladderBelow(limit float64, steps int) []float64 {
 // head sets the headline group of s's article over width (span columns):
 // the full group when jump is false, else the jump headline, smaller than
 // the 主题 of the article's start. limit caps the 主题 size (0: none).
+// An element that is only white space is absent.
 func (e *engine) head(s *setter, width float64, span int, limit float64, jump bool, page int) (*headGroup, error) {
 	a := s.a
 	st := e.st
+	headline, kicker, subtitle := strings.TrimSpace(a.Headline), strings.TrimSpace(a.Kicker), strings.TrimSpace(a.Subtitle)
 	maxLines := e.mainLines(span)
 	g := &headGroup{}
 	add := func(el headElem, fitted bool, what string) {
@@ -73,9 +75,9 @@ func (e *engine) head(s *setter, width float64, span int, limit float64, jump bo
 		g.elems = append(g.elems, el)
 	}
 	if jump {
-		text := a.Jump
+		text := strings.TrimSpace(a.Jump)
 		if text == "" {
-			text = a.Headline
+			text = headline
 		}
 		if text == "" {
 			return g, nil
@@ -89,14 +91,14 @@ func (e *engine) head(s *setter, width float64, span int, limit float64, jump bo
 		g.measure(e)
 		return g, nil
 	}
-	if a.Headline == "" && a.Kicker == "" && a.Subtitle == "" {
+	if headline == "" && kicker == "" && subtitle == "" {
 		return g, nil
 	}
 	var main headElem
-	if a.Headline != "" {
+	if headline != "" {
 		var ok bool
 		var err error
-		main, ok, err = e.fit(a, st.Faces.Headline, KindHeadline, "", a.Headline, width, maxLines, e.ladderBelow(limit, 0))
+		main, ok, err = e.fit(a, st.Faces.Headline, KindHeadline, "", headline, width, maxLines, e.ladderBelow(limit, 0))
 		if err != nil {
 			return nil, err
 		}
@@ -119,18 +121,18 @@ func (e *engine) head(s *setter, width float64, span int, limit float64, jump bo
 		}
 		return e.fit(a, face, kind, prefix, text, width, maxLines, sub)
 	}
-	if a.Kicker != "" {
-		el, ok, err := deck(st.Faces.Kicker, KindKicker, "", a.Kicker)
+	if kicker != "" {
+		el, ok, err := deck(st.Faces.Kicker, KindKicker, "", kicker)
 		if err != nil {
 			return nil, err
 		}
 		add(el, ok, "the kicker")
 	}
-	if a.Headline != "" {
+	if headline != "" {
 		g.elems = append(g.elems, main)
 	}
-	if a.Subtitle != "" {
-		el, ok, err := deck(st.Faces.Subtitle, KindSubtitle, "——", a.Subtitle)
+	if subtitle != "" {
+		el, ok, err := deck(st.Faces.Subtitle, KindSubtitle, "——", subtitle)
 		if err != nil {
 			return nil, err
 		}
@@ -202,6 +204,7 @@ func (e *engine) emitHead(pg *Page, g *headGroup, id string, x, width float64, l
 func (e *engine) fit(a *Article, face Face, kind Kind, prefix, text string, width float64, maxLines int, sizes []float64) (el headElem, fitted bool, err error) {
 	text = strings.TrimSpace(text)
 	runes := []rune(text)
+	where := headWhere[kind]
 	hs := e.st.Body
 	hs.Align, hs.Indent = typeset.Left, 0
 
@@ -237,7 +240,7 @@ func (e *engine) fit(a *Article, face Face, kind Kind, prefix, text string, widt
 			}
 		}
 	} else {
-		return el, false, placeErr(err, a, 0)
+		return el, false, placeErr(err, a, 0, where)
 	}
 
 	phrase := phraseBreaks(runes)
@@ -247,7 +250,7 @@ func (e *engine) fit(a *Article, face Face, kind Kind, prefix, text string, widt
 				continue
 			}
 			if el, ok, err := setLines(size, text); ok || err != nil {
-				return el, ok, placeErr(err, a, 0)
+				return el, ok, placeErr(err, a, 0, where)
 			}
 			if maxLines < 2 {
 				continue
@@ -255,13 +258,13 @@ func (e *engine) fit(a *Article, face Face, kind Kind, prefix, text string, widt
 			for _, b := range breaks {
 				l1, l2 := strings.TrimSpace(string(runes[:b])), strings.TrimSpace(string(runes[b:]))
 				if el, ok, err := setLines(size, l1, l2); ok || err != nil {
-					return el, ok, placeErr(err, a, 0)
+					return el, ok, placeErr(err, a, 0, where)
 				}
 			}
 			if maxLines > 2 {
 				src := source{}
 				if err := e.addRuns(&src, face, size, prefix+text, kind); err != nil {
-					return el, false, placeErr(err, a, 0)
+					return el, false, placeErr(err, a, 0, where)
 				}
 				par, err := typeset.Compose(src.runs, hs, typeset.Fixed(width))
 				if err == nil && len(par.Lines) <= maxLines {
@@ -288,17 +291,22 @@ func (e *engine) fit(a *Article, face Face, kind Kind, prefix, text string, widt
 	src := source{}
 	if prefix != "" {
 		if err := e.addRuns(&src, face, size, prefix, KindAdded); err != nil {
-			return el, false, placeErr(err, a, 0)
+			return el, false, placeErr(err, a, 0, where)
 		}
 	}
 	if err := e.addRuns(&src, face, size, text, kind); err != nil {
-		return el, false, placeErr(err, a, 0)
+		return el, false, placeErr(err, a, 0, where)
 	}
 	par, err := typeset.Compose(src.runs, hs, typeset.Fixed(width))
 	if err != nil {
-		return el, false, fmt.Errorf("article %s: headline: %w", a.ID, err)
+		return el, false, placeErr(err, a, 0, where)
 	}
 	return splitLines(par, src.kinds, size), false, nil
+}
+
+// headWhere names the elements of a headline group in error messages.
+var headWhere = map[Kind]string{
+	KindKicker: "kicker", KindHeadline: "headline", KindSubtitle: "subtitle", KindJumpHead: "jump headline",
 }
 
 // splitLines makes each line of a composed paragraph a headline line.
@@ -311,33 +319,69 @@ func splitLines(par *typeset.Paragraph, kinds []Kind, size float64) headElem {
 	return el
 }
 
-// Character classes for breaking headlines.
+// Character classes for breaking headlines: the line-start and line-end
+// prohibitions of the reference §1.3 (GB level), the sets typeset keeps
+// unexported. ASCII brackets and marks count too: copy keeps them.
+
+// isOpening is true of opening brackets and quotes, which never end a line.
 func isOpening(r rune) bool {
 	switch r {
-	case '“', '‘', '（', '《', '〈', '「', '『', '【', '〔', '〖', '［', '｛', '(':
+	case '（', '〔', '【', '〖', '［', '｛', '《', '〈', '「', '『', '“', '‘', '(', '[', '{':
 		return true
 	}
 	return false
 }
 
-// isClosing is true of closing marks and pauses, which never start a line.
+// isClosing is true of closing brackets and quotes and of the 点号 (stops
+// and pauses), which never start a line; a phrase may end after them.
 func isClosing(r rune) bool {
 	switch r {
-	case '”', '’', '）', '》', '〉', '」', '』', '】', '〕', '〗', '］', '｝', ')',
-		'，', '。', '、', '；', '：', '！', '？', ',', '.', ';', ':', '!', '?':
+	case '）', '〕', '】', '〗', '］', '｝', '》', '〉', '」', '』', '”', '’', ')', ']', '}',
+		'。', '．', '，', '、', '：', '；', '！', '？', '‼', '⁇', '⁈', '⁉', ',', '.', ';', ':', '!', '?':
 		return true
 	}
 	return false
+}
+
+// notAtStart is true of every mark that may not start a line: closing
+// marks, connectors (～ – ‐; a lone — too, see breakBefore), 间隔号, 分隔号
+// and postfix units.
+func notAtStart(r rune) bool {
+	switch r {
+	case '～', '–', '‐', '-', '·', '・', '‧', '／', '/', '％', '‰', '℃', '%':
+		return true
+	}
+	return isClosing(r)
+}
+
+// notAtEnd is true of every mark that may not end a line: opening marks,
+// prefix currency signs and 分隔号.
+func notAtEnd(r rune) bool {
+	switch r {
+	case '￥', '＄', '£', '€', '／', '/':
+		return true
+	}
+	return isOpening(r)
+}
+
+// noBreakBefore reports whether runes[i] may not start a line: a mark of
+// notAtStart, or a lone — (a 连接号, where —— is a 破折号).
+func noBreakBefore(runes []rune, i int) bool {
+	r := runes[i]
+	if r == '—' {
+		return (i == 0 || runes[i-1] != '—') && (i+1 == len(runes) || runes[i+1] != '—')
+	}
+	return notAtStart(r)
 }
 
 func isSpace(r rune) bool { return unicode.IsSpace(r) }
 
 func isMark(r rune) bool {
 	switch r {
-	case '—', '…', '·', '-', '～':
+	case '—', '…', '⋯', '⸺':
 		return true
 	}
-	return isOpening(r) || isClosing(r)
+	return notAtStart(r) || notAtEnd(r)
 }
 
 // counts is, for each i, how many of runes[:i] are neither space nor
@@ -355,32 +399,33 @@ func counts(runes []rune) []int {
 
 // phraseBreaks are the places a headline may break at a phrase boundary,
 // most balanced first: at a space, after a pause or closing mark, before an
-// opening mark. Neither side is left with fewer than two characters.
+// opening mark, never before a mark that may not start a line or after one
+// that may not end it. Neither side is left with fewer than two
+// characters.
 func phraseBreaks(runes []rune) []int {
 	var out []int
 	for i := 1; i < len(runes); i++ {
 		prev, r := runes[i-1], runes[i]
-		if isSpace(r) || isClosing(r) {
+		if isSpace(r) || noBreakBefore(runes, i) {
 			continue // break after the space or the mark
 		}
-		if isSpace(prev) || isClosing(prev) || isOpening(r) {
-			if !isOpening(prev) {
-				out = append(out, i)
-			}
+		if (isSpace(prev) || isClosing(prev) || isOpening(r)) && !notAtEnd(prev) {
+			out = append(out, i)
 		}
 	}
 	return evenFirst(runes, out)
 }
 
 // balancedBreaks are every place a headline may break, most balanced
-// first: not before a closing mark, not after an opening one, not inside a
-// Latin word or number or a doubled dash or ellipsis.
+// first: not before a mark that may not start a line, not after one that
+// may not end it, not inside a Latin word or number or a doubled dash or
+// ellipsis.
 func balancedBreaks(runes []rune) []int {
 	var out []int
 	for i := 1; i < len(runes); i++ {
 		prev, r := runes[i-1], runes[i]
 		switch {
-		case isClosing(r), isOpening(prev),
+		case noBreakBefore(runes, i), notAtEnd(prev),
 			r < 0x80 && prev < 0x80 && !isSpace(r) && !isSpace(prev),
 			prev == r && (r == '—' || r == '…'):
 			continue

@@ -34,28 +34,20 @@ var errNoRoom = errors.New("no room")
 // slot is where an item of the body stream went.
 type slot struct{ col, line int }
 
-// stream is the body items a part sets: the （上接） stamp line, if any,
-// then what is left of the article.
+// stream is the body items a part sets: the lines of the （上接） stamp,
+// if any, then what is left of the article.
 type stream struct {
-	pre  *item
+	pre  []item
 	rest []item
 }
 
-func (s stream) len() int { return len(s.rest) + s.preLen() }
-func (s stream) preLen() int {
-	if s.pre != nil {
-		return 1
-	}
-	return 0
-}
+func (s stream) len() int    { return len(s.rest) + len(s.pre) }
+func (s stream) preLen() int { return len(s.pre) }
 func (s stream) at(i int) *item {
-	if s.pre != nil {
-		if i == 0 {
-			return s.pre
-		}
-		i--
+	if i < len(s.pre) {
+		return &s.pre[i]
 	}
-	return &s.rest[i]
+	return &s.rest[i-len(s.pre)]
 }
 
 // fill places the stream's items from the top of the first column down to
@@ -282,7 +274,15 @@ func (e *engine) placePart(s *setter, p *part) (int, error) {
 	}
 	st := stream{rest: s.items[s.next:]}
 	if p.jump() {
-		st.pre = &item{src: -1, stamp: &stamp{article: s.a.ID, page: p.page, target: p.from}}
+		set, err := e.setStamp(false, e.number(p.from), colW, s.a.ID)
+		if err != nil {
+			return 0, err
+		}
+		up := &stamp{article: s.a.ID, page: p.page, target: p.from, w: colW}
+		n := len(set.par.Lines)
+		for i := range n {
+			st.pre = append(st.pre, item{src: -1, stamp: up, keep: i < n-1})
+		}
 	}
 	n := st.len()
 	bottoms := make([]int, p.Span)
@@ -341,8 +341,10 @@ func (e *engine) placePart(s *setter, p *part) (int, error) {
 		it := st.at(i)
 		x := colX(sl.col)
 		if it.stamp != nil {
-			it.stamp.x, it.stamp.w, it.stamp.line = x, colW, sl.line
-			e.stamps = append(e.stamps, it.stamp)
+			if len(it.stamp.at) == 0 {
+				e.stamps = append(e.stamps, it.stamp)
+			}
+			it.stamp.at = append(it.stamp.at, stampLine{x, sl.line})
 		} else {
 			l := &it.par.Lines[it.line]
 			emitLine(pg, it.par, l, it.kinds, s.a.ID, lineX(l, it.align, x), g.Baseline(sl.line))
@@ -355,7 +357,7 @@ func (e *engine) placePart(s *setter, p *part) (int, error) {
 	}
 	if down != nil {
 		e.stamps = append(e.stamps, down)
-		used = max(used, down.line+1)
+		used = max(used, down.at[len(down.at)-1].line+1)
 	}
 	s.next += max(0, len(slots)-st.preLen())
 
@@ -396,35 +398,49 @@ func (e *engine) placePart(s *setter, p *part) (int, error) {
 // turnStamp makes room for （下转第X版） at the end of a full part: on its
 // last line, flush right, if the line has room, else on a line of its own,
 // taking the last line (and a crosshead left above it) to the next part.
+// In a column too narrow for it, the stamp takes as many lines as it needs,
+// all in one column.
 func (e *engine) turnStamp(st stream, slots []slot, bottoms []int, p *part, colX func(int) float64, colW float64) ([]slot, *stamp, error) {
 	k := len(slots)
 	if k == 0 {
 		return slots, nil, nil
 	}
-	w, err := e.stampWidth(true, e.number(p.to))
+	set, err := e.setStamp(true, e.number(p.to), colW, p.Article)
 	if err != nil {
 		return nil, nil, err
 	}
+	need := len(set.par.Lines)
 	s := &stamp{down: true, article: p.Article, page: p.page, target: p.to, w: colW, right: true}
+	put := func(sl slot) {
+		for i := range need {
+			s.at = append(s.at, stampLine{colX(sl.col), sl.line + i})
+		}
+	}
 	last := slots[k-1]
 	it := st.at(k - 1)
-	if it.par != nil && (it.align == typeset.Justify || it.align == typeset.Left) {
+	if need == 1 && it.par != nil && (it.align == typeset.Justify || it.align == typeset.Left) {
 		l := &it.par.Lines[it.line]
-		if (l.Last || it.align == typeset.Left) && l.Width+w <= l.Measure+1e-6 {
-			s.x, s.line = colX(last.col), last.line
+		if (l.Last || it.align == typeset.Left) && l.Width+set.par.Lines[0].Width <= l.Measure+1e-6 {
+			put(last)
 			return slots, s, nil
 		}
 	}
-	if last.line+1 < bottoms[last.col] {
-		s.x, s.line = colX(last.col), last.line+1
+	if last.line+need < bottoms[last.col] {
+		put(slot{last.col, last.line + 1})
 		return slots, s, nil
 	}
-	k--
-	for k > 0 && st.at(k-1).keep {
+	for k > 0 {
 		k--
+		for k > 0 && st.at(k-1).keep {
+			k--
+		}
+		if sl := slots[k]; sl.line+need <= bottoms[sl.col] {
+			put(sl)
+			return slots[:k], s, nil
+		}
 	}
-	s.x, s.line = colX(slots[k].col), slots[k].line
-	return slots[:k], s, nil
+	return nil, nil, &GridError{Article: p.Article, Page: e.number(p.page), Reason: fmt.Sprintf(
+		"no column of the block has the %d lines the 转版 stamp needs", need)}
 }
 
 func (e *engine) frameWidth(f Frame) float64 {
@@ -440,7 +456,7 @@ func (e *engine) oversetMark(pg *Page, id string, r Rect, over int) error {
 	size := e.f.BodySize
 	par, kinds, err := e.setText(Face{Role: e.st.Faces.Dateline.Role, Bold: true}, size, fmt.Sprintf("+%d行", over), KindOverset, r.W)
 	if err != nil {
-		return err
+		return glyphErr(err, id, 0, "overset mark")
 	}
 	red := Color{M: 1, Y: 1}
 	for i := range par.Runs {

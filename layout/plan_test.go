@@ -14,10 +14,20 @@ import (
 	"github.com/banmian/banmian/layout"
 )
 
-// onePage is an edition of the seed articles on a tabloid page with the
-// given blocks.
+// onePage is an edition of the seed articles the given blocks place, in
+// seed order, on a tabloid page (an article the plan leaves out is an
+// error).
 func onePage(t *testing.T, blocks ...layout.Block) *layout.Edition {
-	return &layout.Edition{Format: layout.Tabloid(), Style: layout.DefaultStyle(), Articles: seedArticles(t),
+	var arts []*layout.Article
+	for _, a := range seedArticles(t) {
+		for _, b := range blocks {
+			if b.Article == a.ID {
+				arts = append(arts, a)
+				break
+			}
+		}
+	}
+	return &layout.Edition{Format: layout.Tabloid(), Style: layout.DefaultStyle(), Articles: arts,
 		Pages: []layout.PagePlan{{Blocks: blocks}}}
 }
 
@@ -64,7 +74,6 @@ func TestOverflowOneLine(t *testing.T) {
 
 func TestOversetMark(t *testing.T) {
 	ed := onePage(t, layout.Block{Article: "a3", Column: 0, Span: 2, Line: 0, Lines: 30})
-	ed.Articles = ed.Articles[2:3]
 	var warns []layout.Warning
 	pages, err := layout.Layout(ed, defaultFonts(t), layout.Options{Overset: true, Warn: func(w layout.Warning) { warns = append(warns, w) }})
 	require.NoError(t, err)
@@ -223,7 +232,6 @@ func TestThreadOnSamePage(t *testing.T) {
 	ed := onePage(t,
 		layout.Block{Article: "a3", Column: 0, Span: 3, Line: 0, Lines: 20},
 		layout.Block{Article: "a3", Part: 1, Column: 3, Span: 3, Line: 0, Lines: 30})
-	ed.Articles = ed.Articles[2:3]
 	pages, _ := run(t, ed, layout.Options{})
 	assert.Empty(t, stamps(pages))
 	for _, g := range pages[0].Glyphs {
@@ -235,21 +243,44 @@ func TestEmptyContinuation(t *testing.T) {
 	ed := onePage(t,
 		layout.Block{Article: "a1", Column: 0, Span: 3, Line: 0, Lines: 40},
 		layout.Block{Article: "a1", Part: 1, Column: 3, Span: 3, Line: 0, Lines: 30})
-	ed.Articles = ed.Articles[:1]
 	_, warns := run(t, ed, layout.Options{})
 	require.NotEmpty(t, warns)
 	assert.Contains(t, warns[len(warns)-1].Message, "empty")
 }
 
-func TestUnplacedArticleWarns(t *testing.T) {
+// TestUnplacedArticle: an article no block places is an error naming it,
+// not a warning a quiet run hides: a whole story must not vanish.
+func TestUnplacedArticle(t *testing.T) {
+	ed := onePage(t, layout.Block{Article: "a1", Span: 6, Lines: 30})
+	ed.Articles = seedArticles(t)
+	err := layoutErr(t, ed)
 	var names []string
-	_, err := layout.Layout(onePage(t, layout.Block{Article: "a1", Span: 6, Lines: 30}), defaultFonts(t), layout.Options{Warn: func(w layout.Warning) {
-		if strings.Contains(w.Message, "not placed") {
-			names = append(names, w.Article)
-		}
-	}})
-	require.NoError(t, err)
+	for _, e := range unjoin(err) {
+		var ue *layout.UnplacedError
+		require.ErrorAs(t, e, &ue)
+		names = append(names, ue.Article)
+	}
 	assert.Equal(t, []string{"a2", "a3", "a4", "a5"}, names)
+	assert.Contains(t, err.Error(), "article a2 is not placed on any page")
+
+	// With the plan's other mistakes, in one run.
+	ed.Pages[0].Blocks = append(ed.Pages[0].Blocks, layout.Block{Article: "a2", Part: 1, Column: 0, Span: 6, Line: 40, Lines: 20})
+	err = layoutErr(t, ed)
+	var ce *layout.ChainError
+	var ue *layout.UnplacedError
+	require.ErrorAs(t, err, &ce)
+	require.ErrorAs(t, err, &ue)
+}
+
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, unjoin(e)...)
+		}
+		return out
+	}
+	return []error{err}
 }
 
 func TestMissingGlyph(t *testing.T) {
@@ -319,7 +350,6 @@ func TestHeadlineFit(t *testing.T) {
 		layout.Block{Article: "a1", Column: 0, Span: 6, Line: 0, Lines: 20},
 		layout.Block{Article: "a3", Column: 0, Span: 2, Line: 20, Lines: 60},
 		layout.Block{Article: "a4", Column: 2, Span: 1, Line: 20, Lines: 60})
-	ed.Articles = []*layout.Article{ed.Articles[0], ed.Articles[2], ed.Articles[3]}
 	pages, _ := run(t, ed, layout.Options{})
 	heads := map[string][]layout.GlyphRun{}
 	for _, g := range pages[0].Glyphs {
@@ -425,7 +455,6 @@ func TestFramesAndRules(t *testing.T) {
 		layout.Block{Article: "a1", Column: 0, Span: 3, Line: 0, Lines: 40, Frame: layout.ThickFrame},
 		layout.Block{Article: "a2", Column: 3, Span: 3, Line: 0, Lines: 45},
 		layout.Block{Article: "a4", Column: 3, Span: 3, Line: 45, Lines: 35})
-	ed.Articles = []*layout.Article{ed.Articles[0], ed.Articles[1], ed.Articles[3]}
 	ed.Style.ColumnRules = true
 	pages, _ := run(t, ed, layout.Options{})
 	pg := pages[0]

@@ -12,12 +12,17 @@ import (
 )
 
 // seedArticles builds the five articles of testdata/guancheng.txt (a copy
-// of the seed copy) as layout.Article values, doing by hand what the
-// manuscript parser will do: the first line of each story is its headline
-// and, after a space, its subtitle; 本报讯 opens the first paragraph as the
-// dateline; lines starting 记者 or 通讯员 are the byline; a paragraph cut
-// by a blank line mid-sentence is joined up again; ASCII commas between
-// Chinese characters become ，.
+// of the seed copy) as layout.Article values, with IDs a1–a5, by a few
+// fixed rules: the first line of each story is its headline and, after a
+// space, its subtitle; 本报讯 opens the first paragraph as the dateline;
+// lines starting 记者 or 通讯员 are the byline; a paragraph cut by a blank
+// line mid-sentence is joined up again; ASCII commas become ，.
+//
+// These tests are in package layout_test, so they could call
+// manuscript.ParsePlain without an import cycle; they do not on purpose.
+// The parser's repairs (punctuation, damaged lines) and IDs (guancheng-1…)
+// are its own to change, tested in layout/manuscript; the layout tests and
+// their goldens must only move when layout does.
 func seedArticles(t testing.TB) []*layout.Article {
 	t.Helper()
 	data, err := os.ReadFile("testdata/guancheng.txt")

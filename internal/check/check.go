@@ -121,11 +121,11 @@ func Text(pages []layout.Page, articles []*layout.Article) error {
 		} {
 			ps := got[key{a.ID, w.kind}]
 			// Parts in chain order; within a part, display-list order.
-			sortPieces(ps, func(x, y piece) bool {
+			slices.SortStableFunc(ps, func(x, y piece) int {
 				if x.part != y.part {
-					return x.part < y.part
+					return x.part - y.part
 				}
-				return x.seq < y.seq
+				return x.seq - y.seq
 			})
 			var b strings.Builder
 			for _, p := range ps {
@@ -143,14 +143,6 @@ func Text(pages []layout.Page, articles []*layout.Article) error {
 		}
 	}
 	return errors.Join(errs...)
-}
-
-func sortPieces[T any](s []T, less func(a, b T) bool) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && less(s[j], s[j-1]); j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // squeeze drops white space.
@@ -343,7 +335,10 @@ func Balanced(pages []layout.Page) error {
 
 // Stamps checks the 转版 stamps: a part whose text continues on another
 // page ends with （下转第X版）, X that page's number, and the part there
-// starts with （上接第Y版）, Y the number of the page it came from.
+// starts with （上接第Y版）, Y the number of the page it came from. A stamp
+// may come in several runs (a narrow column sets it on two lines, a face
+// change splits a line): stamp runs of one part that follow each other in
+// the display list are read together, a stamp ending at each ）.
 func Stamps(pages []layout.Page) error {
 	type partKey struct {
 		id   string
@@ -359,6 +354,26 @@ func Stamps(pages []layout.Page) error {
 	var errs []error
 	for pi := range pages {
 		pg := &pages[pi]
+		var text strings.Builder // stamp runs read together
+		var of *partInfo         // their part
+		last := -2               // index of the last stamp run
+		flush := func() {
+			for _, st := range strings.SplitAfter(text.String(), "）") {
+				if st == "" {
+					continue
+				}
+				down, n, err := ParseStamp(st)
+				switch {
+				case err != nil:
+					errs = append(errs, fmt.Errorf("page %d: %w", pg.Number, err))
+				case down:
+					of.down = append(of.down, n)
+				default:
+					of.up = append(of.up, n)
+				}
+			}
+			text.Reset()
+		}
 		for _, b := range pg.Blocks {
 			k := partKey{b.Article, b.Part}
 			if parts[k] != nil {
@@ -368,7 +383,7 @@ func Stamps(pages []layout.Page) error {
 			parts[k] = &partInfo{page: pg.Number}
 			keys = append(keys, k)
 		}
-		for _, g := range pg.Glyphs {
+		for gi, g := range pg.Glyphs {
 			if g.Article == "" {
 				continue
 			}
@@ -383,17 +398,13 @@ func Stamps(pages []layout.Page) error {
 			if g.Kind != layout.KindStamp {
 				continue
 			}
-			down, n, err := ParseStamp(g.Text)
-			if err != nil {
-				errs = append(errs, fmt.Errorf("page %d: %w", pg.Number, err))
-				continue
+			if gi != last+1 || info != of {
+				flush()
 			}
-			if down {
-				info.down = append(info.down, n)
-			} else {
-				info.up = append(info.up, n)
-			}
+			text.WriteString(g.Text)
+			of, last = info, gi
 		}
+		flush()
 	}
 	for _, k := range keys {
 		info := parts[k]

@@ -1,6 +1,8 @@
 package check_test
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -110,4 +112,120 @@ func TestKinsokuCatches(t *testing.T) {
 		p[0].Glyphs = []layout.GlyphRun{g}
 		assert.ErrorContains(t, check.Kinsoku(p), tc.want, tc.text)
 	}
+}
+
+// jumped lays out an article that starts on page 1 in two columns and
+// goes on to page 2 in three, balanced there.
+func jumped(t *testing.T) ([]layout.Page, []*layout.Article) {
+	set, err := fonts.Default()
+	require.NoError(t, err)
+	a := &layout.Article{ID: "x", Headline: "测试转版检查", Dateline: "本报讯"}
+	for i := 0; i < 14; i++ {
+		a.Body = append(a.Body, layout.Paragraph{Text: strings.Repeat("会议传达学习了文件精神，区领导围绕典型案例作了发言。", 2)})
+	}
+	arts := []*layout.Article{a}
+	ed := &layout.Edition{Format: layout.Tabloid(), Articles: arts, Pages: []layout.PagePlan{
+		{Blocks: []layout.Block{{Article: "x", Span: 2, Lines: 20}}},
+		{Blocks: []layout.Block{{Article: "x", Part: 1, Span: 3}}},
+	}}
+	pages, err := layout.Layout(ed, set, layout.Options{})
+	require.NoError(t, err)
+	require.Len(t, pages, 2)
+	require.NoError(t, check.All(pages, arts))
+	return pages, arts
+}
+
+// stampRuns are the indexes of a page's stamp runs.
+func stampRuns(pg layout.Page) []int {
+	var out []int
+	for i, g := range pg.Glyphs {
+		if g.Kind == layout.KindStamp {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func TestStampsCatches(t *testing.T) {
+	pages, _ := jumped(t)
+	down, up := stampRuns(pages[0]), stampRuns(pages[1])
+	require.Len(t, down, 1)
+	require.Len(t, up, 1)
+	require.Equal(t, "（下转第二版）", pages[0].Glyphs[down[0]].Text)
+
+	// The wrong page.
+	p := clone(pages)
+	p[0].Glyphs[down[0]].Text = "（下转第三版）"
+	assert.ErrorContains(t, check.Stamps(p), "下转 stamps name pages [3], want [2]")
+
+	// No 上接 where the text goes on.
+	p = clone(pages)
+	p[1].Glyphs = append(p[1].Glyphs[:up[0]], p[1].Glyphs[up[0]+1:]...)
+	assert.ErrorContains(t, check.Stamps(p), "上接 stamps name pages [], want [1]")
+
+	// No 下转 at the end of the first part.
+	p = clone(pages)
+	p[0].Glyphs = append(p[0].Glyphs[:down[0]], p[0].Glyphs[down[0]+1:]...)
+	assert.ErrorContains(t, check.Stamps(p), "下转 stamps name pages [], want [2]")
+
+	// Not a stamp.
+	p = clone(pages)
+	p[0].Glyphs[down[0]].Text = "（下转二版）"
+	assert.ErrorContains(t, check.Stamps(p), "not a 转版 stamp")
+
+	// A stamp set on two lines (a narrow column) is read whole.
+	p = clone(pages)
+	g := p[0].Glyphs[down[0]]
+	first, second := g, g
+	first.Text, first.Offsets = "（下转第", g.Offsets[:4]
+	second.Text, second.Offsets, second.Y = "二版）", g.Offsets[4:], g.Y-pages[0].Grid.Pitch
+	rest := slices.Clone(p[0].Glyphs[down[0]+1:])
+	p[0].Glyphs = append(append(p[0].Glyphs[:down[0]], first, second), rest...)
+	assert.NoError(t, check.Stamps(p))
+	// Apart, the halves are not stamps.
+	p[0].Glyphs = append(append(p[0].Glyphs[:down[0]], first, p[0].Glyphs[0], second), rest...)
+	assert.ErrorContains(t, check.Stamps(p), "not a 转版 stamp")
+}
+
+func TestBalancedCatches(t *testing.T) {
+	pages, _ := jumped(t)
+	pg := pages[1]
+	g := pg.Grid
+	require.NoError(t, check.Balanced(pages))
+
+	// The last line of each column of the continued part.
+	bottom := map[int]float64{}
+	for _, r := range pg.Glyphs {
+		if r.Kind == layout.KindBody {
+			c := int((r.X + r.Offsets[0] + 4 - g.Area.X) / (g.ColumnW + g.Gutter))
+			bottom[c] = max(bottom[c], r.Y)
+		}
+	}
+	require.Len(t, bottom, 3)
+
+	// The first column two lines shorter than the second.
+	p := clone(pages)
+	var kept []layout.GlyphRun
+	for _, r := range p[1].Glyphs {
+		c := int((r.X + r.Offsets[0] + 4 - g.Area.X) / (g.ColumnW + g.Gutter))
+		if c == 0 && r.Y > bottom[0]-1.5*g.Pitch && r.Kind == layout.KindBody {
+			continue
+		}
+		kept = append(kept, r)
+	}
+	p[1].Glyphs = kept
+	assert.ErrorContains(t, check.Balanced(p), "below the column before it")
+
+	// The last column three lines short.
+	p = clone(pages)
+	kept = nil
+	for _, r := range p[1].Glyphs {
+		c := int((r.X + r.Offsets[0] + 4 - g.Area.X) / (g.ColumnW + g.Gutter))
+		if c == 2 && r.Y > bottom[2]-2.5*g.Pitch && r.Kind == layout.KindBody {
+			continue
+		}
+		kept = append(kept, r)
+	}
+	p[1].Glyphs = kept
+	assert.ErrorContains(t, check.Balanced(p), "more than one line apart")
 }

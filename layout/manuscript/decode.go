@@ -18,8 +18,9 @@ import (
 // removed; nothing else is changed.
 //
 // Text that cannot be decoded, or that contains control characters other
-// than tab, line feed, vertical tab, form feed and carriage return (binary
-// data), is an *Error with the line and byte offset of the first bad byte.
+// than tab, line feed, vertical tab, form feed, carriage return and NEL
+// (binary data, or C1 controls from a wrong conversion), is an *Error with
+// the line and byte offset of the first bad byte.
 func Decode(name string, data []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
@@ -55,11 +56,21 @@ func decodeUTF8(name string, data []byte, start int) (string, error) {
 }
 
 func binaryError(name string, data []byte, off int) *Error {
-	msg := fmt.Sprintf("control character U+%04X: binary data, not text", data[off])
-	if data[off] == 0 {
+	r, _ := utf8.DecodeRune(data[off:])
+	msg := controlMsg(r)
+	if r == 0 {
 		msg = "NUL byte: binary data, or UTF-16 without a byte order mark, not text"
 	}
 	return &Error{File: name, Line: lineAt(data, off), Offset: off, Msg: msg}
+}
+
+// controlMsg explains a control character badControl refuses.
+func controlMsg(r rune) string {
+	switch {
+	case r >= 0x80:
+		return fmt.Sprintf("control character U+%04X: not text (binary data, or text damaged by a wrong conversion)", r)
+	}
+	return fmt.Sprintf("control character U+%04X: binary data, not text", r)
 }
 
 // invalidUTF8 returns the offset of the first byte at or after start that is
@@ -78,20 +89,21 @@ func invalidUTF8(data []byte, start int) int {
 // controlChar returns the offset of the first control character that has no
 // place in text, or -1.
 func controlChar(data []byte, start int) int {
-	for i := start; i < len(data); i++ {
-		if badControl(rune(data[i])) {
+	for i := start; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if badControl(r) {
 			return i
 		}
+		i += n
 	}
 	return -1
 }
 
+// badControl reports a control character that is not white space: C0
+// controls but tab, line feed, vertical tab, form feed and carriage
+// return; DEL; C1 controls but NEL (U+0085).
 func badControl(r rune) bool {
-	switch r {
-	case '\t', '\n', '\v', '\f', '\r':
-		return false
-	}
-	return r < 0x20 || r == 0x7F
+	return unicode.IsControl(r) && !unicode.IsSpace(r)
 }
 
 func lineAt(data []byte, off int) int {
@@ -134,7 +146,7 @@ func decodeUTF16(name string, data []byte, bigEndian bool) (string, error) {
 			r = rune(u)
 		}
 		if badControl(r) {
-			return "", &Error{File: name, Line: line, Offset: off, Msg: fmt.Sprintf("control character U+%04X: binary data, not text", r)}
+			return "", &Error{File: name, Line: line, Offset: off, Msg: controlMsg(r)}
 		}
 		if r == '\n' {
 			line++

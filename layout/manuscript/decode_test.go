@@ -113,3 +113,19 @@ func TestParseBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeC1: C1 control characters (U+0080–U+009F, but NEL) are not
+// text, in UTF-8, UTF-16 and GB18030 alike.
+func TestDecodeC1(t *testing.T) {
+	_, err := Decode("f.txt", []byte("本报讯\n正文\u0093引号\u0094"))
+	var e *Error
+	require.True(t, errors.As(err, &e), "%v", err)
+	assert.Equal(t, "f.txt:2: control character U+0093: not text (binary data, or text damaged by a wrong conversion) (byte offset 16)", err.Error())
+
+	_, err = Decode("f.txt", []byte{0xFF, 0xFE, 0x2C, 0x67, 0x0A, 0x00, 0x81, 0x00})
+	assert.EqualError(t, err, "f.txt:2: control character U+0081: not text (binary data, or text damaged by a wrong conversion) (byte offset 6)")
+
+	s, err := Decode("f.txt", []byte("正文\u0085正文"))
+	require.NoError(t, err, "NEL is a line break")
+	assert.Equal(t, "正文\u0085正文", s)
+}

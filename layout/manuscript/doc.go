@@ -7,12 +7,25 @@
 // The package knows about input formats, character encodings (UTF-8 with or
 // without BOM, UTF-16 with BOM, GB18030/GBK) and the conventions of Chinese
 // news copy: headline lines, 电头 datelines (本报讯, 本报…电, 新华社…电,
-// 据…电) and bylines (记者…, 通讯员…, 文/图…). It does not know fonts, line
-// breaking, pages or rendering, and never imports fpdf or an image encoder.
+// 据…电) and bylines (记者…, 通讯员…, 文/图…). It does no line breaking,
+// page layout or rendering, and never imports fpdf or an image encoder. It
+// knows fonts only as far as an edition plan names them: Plan.Fonts opens
+// the faces a plan gives (with package fonts), and ParsePlan reads the
+// style values of package typeset.
 //
 // Text is never dropped silently: whatever is not markup or whitespace ends
 // up in an article field, in an Article's Images or Abstract, or is named in
 // a Warning or an Error.
+//
+// White space inside a paragraph or field is normalised in every format,
+// so that only text and single spaces reach the font layer: a line break
+// joins the text on either side without a space next to a CJK character
+// and with one space between Latin words; tabs and other Unicode spaces
+// become one ASCII space, and a run of spaces one space; the ideographic
+// space U+3000 is kept. A control character that is not white space
+// (U+0007, or a C1 control such as U+0081) is an input error naming the
+// file, the line and the code point, whether it is in the file or written
+// as an escape of the markup (YAML "\a", XML &#x81;).
 //
 // # Plain copy
 //
@@ -67,8 +80,9 @@
 //
 // One file is one article. Optional YAML front matter between --- lines with
 // the keys kicker, title, subtitle, dateline, byline (text or list), priority
-// (integer), section, id and jump (bool); any other key is an error naming
-// the line. A "# " heading is the headline when the front matter has no
+// (integer), section, id and jump (the short jump headline over the
+// continued part of the article, layout.Article.Jump; true or false is an
+// error); any other key is an error naming the line. A "# " heading is the headline when the front matter has no
 // title; "## " and deeper headings are crossheads. Paragraphs are separated
 // by blank lines; soft line breaks are joined, without a space between CJK
 // characters. Images ![caption](path) are collected in Article.Images with a
@@ -104,7 +118,11 @@
 // reads the manuscripts — a folder's in lexical order, or in the order its
 // plan lists them, warning about any it leaves out —, checks that article
 // IDs are unique across files and returns the edition, its fonts and every
-// warning. Every input error is an *Error (or several joined), so
+// warning. A folder's manuscripts are its files with the extensions .txt,
+// .text, .md, .markdown, .xml and .nitf, except the files a folder holds
+// for people — README*, LICENSE*, LICENCE* and CHANGELOG*, in any case —
+// which are skipped silently (named as inputs, or listed by the plan, they
+// are read). Every input error is an *Error (or several joined), so
 // errors.As(err, new(*Error)) tells a mistake in the input from a failure
 // of the program.
 package manuscript

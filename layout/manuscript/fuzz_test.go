@@ -27,7 +27,7 @@ func addFixtures(f *testing.F, pattern string) {
 func texts(as []*Article) []string {
 	var out []string
 	for _, a := range as {
-		out = append(out, a.Kicker, a.Headline, a.Subtitle, a.Dateline, a.Byline, a.Abstract)
+		out = append(out, a.Kicker, a.Headline, a.Subtitle, a.Dateline, a.Byline, a.Jump, a.Abstract)
 		for _, p := range a.Body {
 			out = append(out, p.Text)
 		}
@@ -77,8 +77,20 @@ func checkArticles(t *testing.T, as []*Article, ws []Warning, name string) {
 			assert.Greater(t, p.Line, 0)
 		}
 	}
+	paths := map[string]bool{}
+	for _, a := range as {
+		for _, im := range a.Images {
+			paths[im.Path] = true
+		}
+	}
 	for _, s := range texts(as) {
 		assert.True(t, utf8.ValidString(s))
+		for _, r := range s {
+			assert.False(t, badControl(r), "control character U+%04X in %q", r, s)
+		}
+		if !paths[s] {
+			assert.Equal(t, normSpace(s), s, "white space not normalised")
+		}
 	}
 	for _, w := range ws {
 		assert.Equal(t, name, w.File)

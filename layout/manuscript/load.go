@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/banmian/banmian/fonts"
 	"github.com/banmian/banmian/layout"
@@ -48,24 +50,44 @@ type Input struct {
 	Date time.Time
 }
 
-// manuscriptExts are the extensions of manuscript files in a folder.
-var manuscriptExts = []string{".txt", ".md", ".markdown", ".xml", ".nitf"}
-
+// isManuscript reports whether a file in a folder is a manuscript: it has
+// a manuscript extension and is not one of the files a project folder holds
+// for people (README, LICENSE, CHANGELOG).
 func isManuscript(name string) bool {
-	return slices.Contains(manuscriptExts, strings.ToLower(filepath.Ext(name)))
+	_, ok := formatOf(name)
+	return ok && !forPeople(name)
+}
+
+// peopleFiles are the name stems (upper case) of files that describe a
+// folder rather than hold copy: README.md, LICENSE.txt, CHANGELOG.md, …
+var peopleFiles = []string{"README", "LICENSE", "LICENCE", "CHANGELOG"}
+
+// forPeople reports whether a file name is one of peopleFiles,
+// case-insensitively, followed by anything but a letter: README.md,
+// readme.zh.md, LICENSE-CC.txt, but not Licensed-radio.md.
+func forPeople(name string) bool {
+	upper := strings.ToUpper(name)
+	return slices.ContainsFunc(peopleFiles, func(p string) bool {
+		rest, ok := strings.CutPrefix(upper, p)
+		r, _ := utf8.DecodeRuneInString(rest)
+		return ok && !unicode.IsLetter(r)
+	})
 }
 
 // Load reads an edition from the inputs of a command line: manuscript
-// files (.txt, .md, .markdown, .xml, .nitf, or any other name, the format
-// then found from the content), "-" for standard input, plan files (.yaml,
-// .yml), and folders holding a plan and manuscripts.
+// files (.txt, .text, .md, .markdown, .xml, .nitf, or any other name, the
+// format then found from the content), "-" for standard input, plan files
+// (.yaml, .yml), and folders holding a plan and manuscripts.
 //
 // The plan is opt.Plan, or the one plan among the inputs (two are an
 // error). The manuscripts are those the inputs name, a folder's in lexical
 // order; a folder holding the plan gives the manuscripts the plan lists, in
 // its order, and a manuscript there that the plan does not list is left
-// out with a warning. With no manuscript among the inputs, the plan's list,
-// or else its folder's manuscripts, are used.
+// out with a warning. A folder's README*, LICENSE*, LICENCE* and
+// CHANGELOG* files (in any case) are not manuscripts and are skipped
+// silently; named as inputs or listed by the plan, they are read.
+// With no manuscript among the inputs, the plan's list, or else its
+// folder's manuscripts, are used.
 //
 // Article IDs must be unique across the edition. Every input error is an
 // *Error naming the file (several are joined with errors.Join), so
@@ -112,7 +134,8 @@ func readError(name string, err error) *Error {
 }
 
 // scan lists a folder's plans and manuscripts, each in lexical order.
-// Hidden files and subfolders are skipped.
+// Hidden files, subfolders and files for people (README.md, …) are
+// skipped.
 func scan(dir string) (plans, files []string, err error) {
 	des, err := os.ReadDir(dir)
 	if err != nil {
@@ -329,7 +352,7 @@ func (l *loader) manuscripts(entries []*entry, plan *Plan, planFolder *entry) ([
 			add(listed...)
 		default:
 			if len(e.files) == 0 && e != planFolder {
-				return nil, errorf(e.path, 0, "the folder holds no manuscripts (%s)", strings.Join(manuscriptExts, ", "))
+				return nil, errorf(e.path, 0, "the folder holds no manuscripts (%s)", manuscriptExts())
 			}
 			add(e.files...)
 		}

@@ -170,6 +170,42 @@ func TestLoadUnlisted(t *testing.T) {
 	assert.Equal(t, "edition", in.Name)
 }
 
+// TestLoadPeopleFiles: a folder's README, LICENSE and CHANGELOG are not
+// manuscripts and are skipped without a warning; .text files are
+// manuscripts.
+func TestLoadPeopleFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+	}
+	for _, f := range []string{"README.md", "readme.zh.md", "License.txt", "LICENCE.md", "CHANGELOG.markdown"} {
+		write(f, "# 说明\n\n这个文件夹里是稿件。\n")
+	}
+	write("a.md", "# 标题\n\n正文。\n")
+	write("Licensed-radio.md", "# 标题\n\n正文。\n")                 // not a licence
+	write("readmeter.md", "---\nid: meter\n---\n# 标题\n\n正文。\n") // nor a README
+	write("copy.text", string(readFixture(t, "guancheng.txt")))
+	copyIDs := []string{"copy-1", "copy-2", "copy-3", "copy-4", "copy-5"}
+
+	// No plan: the folder's manuscripts in lexical order.
+	in, err := Load([]string{dir}, LoadOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, append(append([]string{"Licensed-radio", "a"}, copyIDs...), "meter"), ids(in.Edition))
+	assert.Empty(t, inputWarnings(in.Warnings))
+
+	// A plan that lists the manuscripts: no warning about the others.
+	write("plan.yaml", "manuscripts: [a.md, Licensed-radio.md, readmeter.md, copy.text]\n")
+	in, err = Load([]string{dir}, LoadOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, append([]string{"a", "Licensed-radio", "meter"}, copyIDs...), ids(in.Edition))
+	assert.Empty(t, inputWarnings(in.Warnings))
+
+	// Named as an input, a README is read.
+	in, err = Load([]string{filepath.Join(dir, "README.md")}, LoadOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"README"}, ids(in.Edition))
+}
+
 func TestLoadPlanChoice(t *testing.T) {
 	_, err := Load([]string{"testdata/plans/bad/twoplans"}, LoadOptions{})
 	assertInputError(t, err)
@@ -238,7 +274,7 @@ func TestLoadErrors(t *testing.T) {
 	// A folder with neither plan nor manuscripts.
 	_, err := Load([]string{t.TempDir()}, LoadOptions{})
 	assertInputError(t, err)
-	assert.ErrorContains(t, err, "the folder holds no manuscripts (.txt, .md, .markdown, .xml, .nitf)")
+	assert.ErrorContains(t, err, "the folder holds no manuscripts (.txt, .text, .md, .markdown, .xml, .nitf)")
 
 	// A folder with only a plan that lists nothing.
 	dir := t.TempDir()
@@ -285,4 +321,38 @@ func TestLayoutExamples(t *testing.T) {
 			assert.Equal(t, tt.stamped, stamps > 0, "转版 stamps")
 		})
 	}
+}
+
+// TestLayoutJumpAndWhiteSpace: a Markdown jump headline reaches the page
+// over the continued part, and tabs and line breaks in the copy reach the
+// font layer as spaces or nothing.
+func TestLayoutJumpAndWhiteSpace(t *testing.T) {
+	dir := t.TempDir()
+	var body strings.Builder
+	for i := 0; i < 12; i++ {
+		body.WriteString("管城区围绕“四河两库一渠”沿岸\t和南部路网，\n重点实施潮湖、苏庄八郎寨整片区绿化工程，Green\tbelts\nare planned。\n\n")
+	}
+	md := "---\nid: lead\ntitle: 管城区新建四个综合性公园\njump: 新建公园\n---\n\n" + body.String()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "lead.md"), []byte(md), 0o644))
+	plan := `format: A3
+manuscripts: [lead.md]
+pages:
+  - blocks: [{article: lead, column: 0, span: 2, line: 0, lines: 30}]
+  - blocks: [{continue: lead}]
+`
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "plan.yaml"), []byte(plan), 0o644))
+	in, err := Load([]string{dir}, LoadOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, "新建公园", in.Edition.Articles[0].Jump)
+	pages, err := layout.Layout(in.Edition, in.Fonts, layout.Options{})
+	require.NoError(t, err)
+	require.Len(t, pages, 2)
+	check.Pages(t, pages, in.Edition.Articles)
+	var jump strings.Builder
+	for _, g := range pages[1].Glyphs {
+		if g.Kind == layout.KindJumpHead {
+			jump.WriteString(g.Text)
+		}
+	}
+	assert.Equal(t, "新建公园", jump.String())
 }

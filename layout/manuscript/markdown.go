@@ -58,6 +58,9 @@ func ParseMarkdown(name string, data []byte, opt Options) ([]*Article, []Warning
 		w.add(1, KindStructure, "article %s has no body text", a.ID)
 	}
 	as := []*Article{a}
+	if err := cleanArticles(name, as); err != nil {
+		return nil, nil, err
+	}
 	fixPunct(as, w, opt)
 	return as, w.sorted(), nil
 }
@@ -73,7 +76,7 @@ func parseFrontMatter(name, src string, first int, a *Article) (frontMatter, err
 	var fm frontMatter
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
-		return fm, yamlError(name, first, err)
+		return fm, yamlError(name, first, "front matter", err)
 	}
 	if len(doc.Content) == 0 {
 		return fm, nil // empty front matter
@@ -94,9 +97,12 @@ func parseFrontMatter(name, src string, first int, a *Article) (frontMatter, err
 		str := func() (string, error) {
 			var s string
 			if err := v.Decode(&s); err != nil {
-				return "", errorf(name, v.Line+first, "front matter key %q: want text, have %s", key, nodeKind(v))
+				return "", errorf(name, v.Line+first, "front matter key %q: want text, have %s", key, describe(v))
 			}
-			return strings.TrimSpace(s), nil
+			if err := noControl(name, v.Line+first, "front matter key "+strconv.Quote(key), s); err != nil {
+				return "", err
+			}
+			return normSpace(s), nil
 		}
 		var err error
 		switch key {
@@ -128,7 +134,14 @@ func parseFrontMatter(name, src string, first int, a *Article) (frontMatter, err
 				list = []string{s}
 			}
 			for i := range list {
-				list[i] = strings.TrimSpace(list[i])
+				at := v.Line
+				if v.Kind == yaml.SequenceNode {
+					at = v.Content[i].Line
+				}
+				if e := noControl(name, at+first, "front matter key \"byline\"", list[i]); e != nil {
+					return fm, e
+				}
+				list[i] = normSpace(list[i])
 			}
 			a.Byline = strings.Join(list, " ")
 		case "id":
@@ -141,9 +154,11 @@ func parseFrontMatter(name, src string, first int, a *Article) (frontMatter, err
 				err = errorf(name, v.Line+first, "front matter key \"priority\": want an integer, have %q", v.Value)
 			}
 		case "jump":
-			if e := v.Decode(&a.Jump); e != nil {
-				err = errorf(name, v.Line+first, "front matter key \"jump\": want true or false, have %q", v.Value)
+			if v.Tag == "!!bool" {
+				err = errorf(name, v.Line+first, "jump: give the short headline for the continued part (转版), not %s", v.Value)
+				break
 			}
+			a.Jump, err = str()
 		default:
 			err = errorf(name, line, "unknown front matter key %q (known keys: %s)", key, strings.Join(frontMatterKeys, ", "))
 		}
@@ -152,26 +167,6 @@ func parseFrontMatter(name, src string, first int, a *Article) (frontMatter, err
 		}
 	}
 	return fm, nil
-}
-
-func nodeKind(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	}
-	return strconv.Quote(n.Value)
-}
-
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-func yamlError(name string, first int, err error) error {
-	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return errorf(name, n+first, "front matter: %s", m[2])
-	}
-	return errorf(name, first+1, "front matter: %s", strings.TrimPrefix(err.Error(), "yaml: "))
 }
 
 var (

@@ -32,8 +32,8 @@ func TestMarkdownFrontMatter(t *testing.T) {
 			},
 			Priority: 3,
 			Section:  "要闻",
+			Jump:     "管城区新建综合性公园",
 		},
-		Jump:   true,
 		Images: []Image{{Path: "images/chaohu.jpg", Caption: "潮湖湿地生态公园效果图", Line: 24}},
 	}
 	assert.Equal(t, want, a)
@@ -91,7 +91,11 @@ func TestMarkdownErrors(t *testing.T) {
 		{"unclosed", "---\ntitle: 标题\n\n正文。\n", "x.md:1: front matter opened by --- is not closed by a --- line"},
 		{"duplicate key", "---\ntitle: 标题\nid: a\ntitle: 又一个\n---\n正文。", `x.md:4: front matter key "title" given twice (first at line 2)`},
 		{"priority", "---\npriority: 高\n---\n正文。", `x.md:2: front matter key "priority": want an integer, have "高"`},
-		{"jump", "---\njump: 也许\n---\n正文。", `x.md:2: front matter key "jump": want true or false, have "也许"`},
+		{"jump true", "---\ntitle: 标题\njump: true\n---\n正文。", `x.md:3: jump: give the short headline for the continued part (转版), not true`},
+		{"jump no", "---\njump: false\n---\n正文。", `x.md:2: jump: give the short headline for the continued part (转版), not false`},
+		{"jump list", "---\njump: [a, b]\n---\n正文。", `x.md:2: front matter key "jump": want text, have a list`},
+		{"control escape", "---\ntitle: \"标\\a题\"\n---\n正文。", `x.md:2: front matter key "title" has control character U+0007: not text (remove it)`},
+		{"control escape in byline", "---\nbyline:\n  - 记者 张三\n  - \"通讯员\\x1b李四\"\n---\n正文。", `x.md:4: front matter key "byline" has control character U+001B: not text (remove it)`},
 		{"title mapping", "---\ntitle:\n  a: b\n---\n正文。", `x.md:3: front matter key "title": want text, have a mapping`},
 		{"id with space", "---\nid: a b\n---\n正文。", `x.md:2: front matter id "a b": want a non-empty name without spaces`},
 		{"not a mapping", "---\n- a\n- b\n---\n正文。", `x.md:2: front matter must be "key: value" lines`},
@@ -136,4 +140,16 @@ func TestMarkdownDatelineAlone(t *testing.T) {
 	assert.Equal(t, "本报讯", as[0].Dateline)
 	assert.Equal(t, "记者 张三", as[0].Byline)
 	assert.Equal(t, []layout.Paragraph{{Text: "正文。", Line: 5}}, as[0].Body)
+}
+
+// TestYAMLError: YAML syntax errors name the line of the file, in a
+// front matter and in a plan.
+func TestYAMLError(t *testing.T) {
+	_, _, err := ParseMarkdown("x.md", []byte("---\ntitle: 标题\nid: a\nsection: 要: 闻\n---\n正文。"), Options{})
+	assert.EqualError(t, err, "x.md:4: front matter: mapping values are not allowed in this context")
+	_, err = ParsePlan("plan.yaml", []byte("name: 管城报\nformat: A3\ndate: 2018: 3\n"))
+	assert.EqualError(t, err, "plan.yaml:3: YAML: mapping values are not allowed in this context")
+
+	assert.EqualError(t, yamlError("f", 4, "front matter", errors.New("yaml: line 2: bad")), "f:6: front matter: bad")
+	assert.EqualError(t, yamlError("f", 0, "YAML", errors.New("yaml: no line")), "f: YAML: no line")
 }

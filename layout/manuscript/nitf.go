@@ -6,7 +6,6 @@ import (
 	"io"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/htmlindex"
@@ -30,6 +29,9 @@ func ParseNITF(name string, data []byte, opt Options) ([]*Article, []Warning, er
 	}
 	n.finish()
 	as := []*Article{n.a}
+	if err := cleanArticles(name, as); err != nil {
+		return nil, nil, err
+	}
 	fixPunct(as, w, opt)
 	return as, w.sorted(), nil
 }
@@ -62,7 +64,7 @@ func decodeXML(name string, data []byte) (string, error) {
 	}
 	for i, r := range string(out) {
 		if badControl(r) {
-			return "", errorf(name, 1+strings.Count(string(out[:i]), "\n"), "control character U+%04X: binary data, not text", r)
+			return "", errorf(name, 1+strings.Count(string(out[:i]), "\n"), "%s", controlMsg(r))
 		}
 	}
 	return decodeText(name, out)
@@ -80,16 +82,16 @@ type nitfParser struct {
 	w    *warnings
 	a    *Article
 
-	stack      []string
-	sink       *nitfSink
-	media      *Image
-	title      string
-	docID      string
-	hl1Line    int
-	bylines    []string
-	tableWarn  bool
-	taglines   []layout.Paragraph
-	headlineOK bool
+	stack     []string
+	sink      *nitfSink
+	media     *Image
+	title     string
+	titleLine int
+	docID     string
+	hl1Line   int
+	bylines   []string
+	tableWarn bool
+	taglines  []layout.Paragraph
 }
 
 func (n *nitfParser) in(el string) bool {
@@ -221,7 +223,7 @@ func (n *nitfParser) text(s string, line int) {
 		n.sink.b.WriteString(s)
 		return
 	}
-	t := normXML(s)
+	t := normSpace(s)
 	if t == "" {
 		return
 	}
@@ -250,11 +252,11 @@ func (n *nitfParser) end() {
 		return
 	}
 	n.sink = nil
-	t := normXML(s.b.String())
+	t := normSpace(s.b.String())
 	a := n.a
 	switch s.kind {
 	case "title":
-		n.title = t
+		n.title, n.titleLine = t, s.line
 	case "hl1":
 		a.Headline = joinSpace(a.Headline, t)
 		if n.hl1Line == 0 {
@@ -303,16 +305,6 @@ func joinSpace(a, b string) string {
 	return a + " " + b
 }
 
-// normXML collapses white space runs within a line to one space and joins
-// lines as soft line breaks.
-func normXML(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.Join(strings.FieldsFunc(l, unicode.IsSpace), " ")
-	}
-	return joinLines(lines)
-}
-
 func (n *nitfParser) finish() {
 	a := n.a
 	a.Body = append(a.Body, n.taglines...)
@@ -326,8 +318,12 @@ func (n *nitfParser) finish() {
 		}
 	}
 	a.Source = source(n.name, max(n.hl1Line, 1))
-	if a.Headline == "" && n.title != "" {
+	switch {
+	case a.Headline == "":
 		a.Headline = n.title
+	case n.title != "" && n.title != a.Headline:
+		n.w.add(n.titleLine, KindUnsupported, "<title> %q is not set: the headline is the <hl1> at line %d",
+			excerpt(n.title, 20, false), n.hl1Line)
 	}
 	if a.Headline == "" {
 		n.w.add(0, KindStructure, "article %s has no headline: no <hl1> and no <title>", a.ID)

@@ -32,8 +32,42 @@ func TestNITF(t *testing.T) {
 		},
 		Images: []Image{{Path: "photos/xinfang.jpg", Caption: "考察组参观心理疏导室", Line: 23}},
 	}, as[0])
-	assert.Equal(t, []Warning{{File: "testdata/renfang.xml", Line: 23, Kind: KindUnsupported,
-		Msg: `image "考察组参观心理疏导室" (photos/xinfang.jpg) is not placed yet`}}, ws)
+	assert.Equal(t, []Warning{
+		{File: "testdata/renfang.xml", Line: 4, Kind: KindUnsupported,
+			Msg: `<title> "管城区人防工作" is not set: the headline is the <hl1> at line 12`},
+		{File: "testdata/renfang.xml", Line: 23, Kind: KindUnsupported,
+			Msg: `image "考察组参观心理疏导室" (photos/xinfang.jpg) is not placed yet`},
+	}, ws)
+}
+
+// TestNITFTitle: <title> is the headline when there is no <hl1>; beside a
+// different <hl1> it is reported, never dropped silently.
+func TestNITFTitle(t *testing.T) {
+	doc := func(head, hedline string) []byte {
+		return []byte("<nitf><head>" + head + "</head>\n<body><body.head><hedline>" + hedline +
+			"</hedline></body.head>\n<body.content><p>正文。</p></body.content></body></nitf>")
+	}
+	tests := []struct {
+		name, head, hedline, headline string
+		warn                          []string
+	}{
+		{"title only", "<title>标题</title>", "", "标题", nil},
+		{"the same", "<title>主题</title>", "<hl1>主题</hl1>", "主题", nil},
+		{"different", "\n<title>网页标题</title>", "<hl1>主题</hl1>", "主题",
+			[]string{`x.xml:2: <title> "网页标题" is not set: the headline is the <hl1> at line 3`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			as, ws, err := ParseNITF("x.xml", doc(tt.head, tt.hedline), Options{})
+			require.NoError(t, err)
+			assert.Equal(t, tt.headline, as[0].Headline)
+			var got []string
+			for _, w := range ws {
+				got = append(got, w.String())
+			}
+			assert.Equal(t, tt.warn, got)
+		})
+	}
 }
 
 func TestNITFDeclaredEncoding(t *testing.T) {
@@ -76,7 +110,7 @@ func TestNITFStructure(t *testing.T) {
 	for _, w := range ws {
 		got = append(got, w.Kind)
 	}
-	assert.Equal(t, []string{KindCheck, KindUnsupported, KindUnsupported, KindCheck, KindUnsupported}, got, "%v", ws)
+	assert.Equal(t, []string{KindCheck, KindUnsupported, KindUnsupported, KindUnsupported, KindCheck, KindUnsupported}, got, "%v", ws)
 }
 
 func TestNITFErrors(t *testing.T) {
@@ -86,6 +120,12 @@ func TestNITFErrors(t *testing.T) {
 		{"no element", "  文字  ", "x.xml: no <nitf> element: not an NITF document"},
 		{"unknown encoding", "<?xml version=\"1.0\" encoding=\"x-nonsense\"?><nitf/>", `x.xml:1: unknown encoding "x-nonsense" in the XML declaration`},
 		{"wrong encoding", "<?xml version=\"1.0\" encoding=\"GB2312\"?><nitf>\n\xFF\xFF</nitf>", "x.xml:2: text is not valid GB2312, the encoding its XML declaration names"},
+		{"C1 control", "<nitf>\n<body><body.content>\n<p>正\u0081文</p></body.content></body></nitf>",
+			"x.xml:3: control character U+0081: not text (binary data, or text damaged by a wrong conversion) (byte offset 34)"},
+		{"C1 control reference", "<nitf>\n<body><body.content>\n<p>正文&#x81;</p></body.content></body></nitf>",
+			"x.xml:3: paragraph has control character U+0081: not text (remove it)"},
+		{"C1 control reference in the headline", "<nitf><body><body.head><hedline>\n<hl1>主&#x9B;题</hl1></hedline></body.head></body></nitf>",
+			"x.xml:2: headline has control character U+009B: not text (remove it)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

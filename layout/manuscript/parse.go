@@ -24,7 +24,6 @@ type Options struct {
 // model has no place for yet.
 type Article struct {
 	layout.Article
-	Jump     bool    // front matter "jump: true": the article may continue on another page (转版)
 	Abstract string  // 提要 (NITF <abstract>); not set yet
 	Images   []Image // pictures in the copy; not placed yet
 }
@@ -58,18 +57,45 @@ func (f Format) String() string {
 	return [...]string{"plain", "markdown", "nitf"}[f]
 }
 
+// formatExts are the extensions of manuscript files and their formats:
+// DetectFormat goes by them, and a folder's manuscripts are the files that
+// have one.
+var formatExts = []struct {
+	ext    string
+	format Format
+}{
+	{".txt", Plain}, {".text", Plain},
+	{".md", Markdown}, {".markdown", Markdown},
+	{".xml", NITF}, {".nitf", NITF},
+}
+
+// formatOf is the format of a manuscript file's extension.
+func formatOf(name string) (Format, bool) {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, fe := range formatExts {
+		if fe.ext == ext {
+			return fe.format, true
+		}
+	}
+	return 0, false
+}
+
+// manuscriptExts lists the extensions of formatExts, for messages.
+func manuscriptExts() string {
+	exts := make([]string, len(formatExts))
+	for i, fe := range formatExts {
+		exts[i] = fe.ext
+	}
+	return strings.Join(exts, ", ")
+}
+
 // DetectFormat chooses the format of a file by its extension (.txt, .text;
 // .md, .markdown; .xml, .nitf) or, for other names, by its content: XML is
 // NITF, a file opening with a --- front matter line is Markdown, anything
 // else plain copy.
 func DetectFormat(name string, data []byte) Format {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".text":
-		return Plain
-	case ".md", ".markdown":
-		return Markdown
-	case ".xml", ".nitf":
-		return NITF
+	if f, ok := formatOf(name); ok {
+		return f
 	}
 	if s, err := Decode(name, data); err == nil {
 		data = []byte(s)
@@ -110,6 +136,64 @@ func decodeText(name string, data []byte) (string, error) {
 		return "", &Error{File: name, Offset: -1, Msg: "empty file: no text to set"}
 	}
 	return s, nil
+}
+
+// cleanArticles normalises the white space of every text of the articles
+// with normSpace (tabs, line breaks and runs of spaces inside a paragraph
+// or field) and drops paragraphs left empty. A control character still in
+// a text — one the markup let through as an escape, such as "\a" in YAML or
+// &#x81; in XML — is an *Error naming the file, the line and the code
+// point.
+func cleanArticles(name string, as []*Article) error {
+	for _, a := range as {
+		line := sourceLine(a.Source)
+		for _, f := range []struct {
+			s    *string
+			what string
+		}{
+			{&a.Kicker, "kicker"}, {&a.Headline, "headline"}, {&a.Subtitle, "subtitle"},
+			{&a.Dateline, "dateline"}, {&a.Byline, "byline"}, {&a.Jump, "jump headline"},
+			{&a.Section, "section"}, {&a.Abstract, "abstract"},
+		} {
+			*f.s = normSpace(*f.s)
+			if err := noControl(name, line, f.what, *f.s); err != nil {
+				return err
+			}
+		}
+		body := a.Body[:0]
+		for _, p := range a.Body {
+			p.Text = normSpace(p.Text)
+			what := "paragraph"
+			if p.Crosshead {
+				what = "crosshead"
+			}
+			if err := noControl(name, p.Line, what, p.Text); err != nil {
+				return err
+			}
+			if p.Text != "" {
+				body = append(body, p)
+			}
+		}
+		a.Body = body
+		for i := range a.Images {
+			im := &a.Images[i]
+			im.Caption = normSpace(im.Caption)
+			if err := noControl(name, im.Line, "image caption", im.Caption+im.Path); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// noControl refuses a control character in s, the text of what at line.
+func noControl(name string, line int, what, s string) error {
+	for _, r := range s {
+		if badControl(r) {
+			return errorf(name, line, "%s has control character U+%04X: not text (remove it)", what, r)
+		}
+	}
+	return nil
 }
 
 // baseID is the file's base name without extension, white space replaced

@@ -21,6 +21,9 @@ func ParsePlain(name string, data []byte, opt Options) ([]*Article, []Warning, e
 	damaged(text, w)
 	p := &plainParser{name: name, stem: baseID(name), units: splitUnits(text), w: w}
 	p.run()
+	if err := cleanArticles(name, p.arts); err != nil {
+		return nil, nil, err
+	}
 	fixPunct(p.arts, w, opt)
 	return p.arts, w.sorted(), nil
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -156,7 +155,7 @@ func ParsePlan(name string, data []byte) (p *Plan, err error) {
 		if errors.As(err, &e) {
 			return nil, e
 		}
-		return nil, yamlSyntaxError(name, err)
+		return nil, yamlError(name, 0, "YAML", err)
 	}
 	root := resolve(&doc)
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
@@ -175,16 +174,19 @@ func ParsePlan(name string, data []byte) (p *Plan, err error) {
 	return pp.p, nil
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// yamlSyntaxError turns a YAML syntax error into an *Error with its line.
-func yamlSyntaxError(name string, err error) *Error {
+// yamlError turns an error of the YAML parser into an *Error "what: …"
+// with its line in the file: YAML text that starts after line offset of
+// the file (a Markdown front matter after its --- line) has its line n at
+// n+offset. An error without a line is put at line offset.
+func yamlError(name string, offset int, what string, err error) *Error {
 	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return errorf(name, n, "YAML: %s", m[2])
+		return errorf(name, n+offset, "%s: %s", what, m[2])
 	}
-	return errorf(name, 0, "YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+	return errorf(name, offset, "%s: %s", what, strings.TrimPrefix(msg, "yaml: "))
 }
 
 // planParser walks the YAML tree of a plan, collecting errors.
@@ -342,7 +344,20 @@ func (pp *planParser) scalar(v *yaml.Node, what string) (string, bool) {
 		pp.errorf(v, "%s: no value", what)
 		return "", false
 	}
+	for _, r := range v.Value {
+		if badControl(r) {
+			pp.errorf(v, "%s: control character U+%04X: not text (remove it)", what, r)
+			return "", false
+		}
+	}
 	return strings.TrimSpace(v.Value), true
+}
+
+// printed is text the page prints (the paper's name, the date, a page's
+// name), its white space normalised as an article's is.
+func (pp *planParser) printed(v *yaml.Node, what string) (string, bool) {
+	s, ok := pp.text(v, what)
+	return normSpace(s), ok
 }
 
 func (pp *planParser) text(v *yaml.Node, what string) (string, bool) {
@@ -500,7 +515,7 @@ func (pp *planParser) top(root *yaml.Node) {
 	pp.mapping(root, "", topKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "name":
-			p.Name, _ = pp.text(v, "name")
+			p.Name, _ = pp.printed(v, "name")
 		case "date":
 			date = v
 		case "format":
@@ -577,7 +592,7 @@ var isoDate = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 // date reads the date: YYYY-MM-DD becomes 2018年3月16日 星期五, anything
 // else is printed as written.
 func (pp *planParser) date(v *yaml.Node) {
-	s, ok := pp.text(v, "date")
+	s, ok := pp.printed(v, "date")
 	if !ok {
 		return
 	}
@@ -1106,7 +1121,7 @@ func (pp *planParser) pages(v *yaml.Node) {
 		pp.mapping(n, where, pageKeys, func(key string, _, v *yaml.Node) {
 			switch key {
 			case "name":
-				page.Name, _ = pp.text(v, where+": name")
+				page.Name, _ = pp.printed(v, where+": name")
 			case "blocks":
 				v = resolve(v)
 				if v.Kind != yaml.SequenceNode {
@@ -1250,8 +1265,8 @@ func (pp *planParser) block(n *yaml.Node, where string) (b layout.Block, cont, o
 		pp.errorf(partN, "%s: part: goes with article:, not continue: (a continue: block is the next part)", where)
 		ok = false
 	}
-	if b.Span > 0 && b.HeadSpan > b.Span {
-		pp.errorf(n, "%s: head-span %d is wider than the block's span %d", where, b.HeadSpan, b.Span)
+	if b.Span > 0 && b.HeadSpan > b.Span { // the same check as Edition's, before the manuscripts are read
+		pp.errorf(n, "%s: %s", where, headSpanWider(b.HeadSpan, b.Span))
 		ok = false
 	}
 	return b, cont, ok
@@ -1261,6 +1276,12 @@ func (pp *planParser) block(n *yaml.Node, where string) (b layout.Block, cont, o
 // every block against the grid of the plan's Format, against the others
 // and against the articles' IDs. Errors are *Error naming the plan's lines,
 // joined.
+//
+// These checks, and the chain checks of ParsePlan, repeat layout.Layout's
+// (same rules, same wording) for one reason: layout's errors do not say
+// which block of the plan they are about, so they cannot name its line.
+// When layout can check a plan by itself and name the block (page and
+// block index), these should become a translation of its errors.
 func (p *Plan) Edition(articles []*layout.Article) (*layout.Edition, error) {
 	ed := &layout.Edition{
 		Name: p.Name, Date: p.Date, Format: p.Format, Style: p.Style,
@@ -1329,7 +1350,7 @@ func (p *Plan) Edition(articles []*layout.Article) (*layout.Edition, error) {
 				bad(line, "%s: lines %d–%d are outside the grid's lines 0–%d", where, b.Line, b.Line+lines-1, g.Lines-1)
 				continue
 			case b.HeadSpan > span:
-				bad(line, "%s: head-span %d is wider than the block's %d columns", where, b.HeadSpan, span)
+				bad(line, "%s: %s", where, headSpanWider(b.HeadSpan, span))
 				continue
 			}
 			r := rect{b.Column, b.Column + span, b.Line, b.Line + lines, b.Article, line}
@@ -1350,6 +1371,10 @@ func (p *Plan) Edition(articles []*layout.Article) (*layout.Edition, error) {
 		return nil, errors.Join(errs...)
 	}
 	return ed, nil
+}
+
+func headSpanWider(headSpan, span int) string {
+	return fmt.Sprintf("head-span %d is wider than the block's %d columns", headSpan, span)
 }
 
 func knownIDs(known []string) string {
@@ -1398,31 +1423,31 @@ func (p *Plan) Fonts(base string) (*fonts.Set, error) {
 	return set, nil
 }
 
-// openFont opens a face by path (relative to base) or family name. A name
-// with a path separator or a font file extension is a path.
+// openFont opens a face by path or family name with fonts.Open. A name
+// with a path separator or a font file extension (.ttf, .ttc, .otf, .otc)
+// is a path, relative to base, and is never looked up as a family: one
+// that does not exist is an error naming the file.
 func openFont(name, base string) (*fonts.Face, error) {
 	file, sel, hasSel := strings.Cut(name, "#")
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".ttf", ".ttc", ".otf", ".otc":
 	default:
 		if !strings.ContainsAny(file, `/\`) {
-			path, err := fonts.FindSystem(name)
-			if err != nil {
-				return nil, err
-			}
-			return fonts.OpenFace(path)
+			return fonts.Open(name) // a family name
 		}
 	}
 	if !filepath.IsAbs(file) {
 		file = filepath.Join(base, file)
 	}
-	if _, err := os.Stat(file); err != nil {
-		return nil, fmt.Errorf("font file %s does not exist", file)
+	if !strings.ContainsAny(file, `/\`) {
+		// fonts.Open takes a name without a separator for a family when
+		// no such file exists.
+		file = "." + string(filepath.Separator) + file
 	}
 	if hasSel {
 		file += "#" + sel
 	}
-	return fonts.OpenFace(file)
+	return fonts.Open(file)
 }
 
 // hasPlanExt reports whether a file name is a plan's (.yaml or .yml).

@@ -58,6 +58,47 @@ func joinLines(pieces []string) string {
 
 func runes(s string) int { return utf8.RuneCountInString(s) }
 
+// isLineBreak reports whether r ends a line: line feed, vertical tab, form
+// feed, carriage return, NEL, and the Unicode line and paragraph
+// separators.
+func isLineBreak(r rune) bool {
+	switch r {
+	case '\n', '\v', '\f', '\r', '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return false
+}
+
+// normSpace normalises the white space of one field or paragraph, so that
+// only text and single spaces reach the font layer: a line break joins the
+// text on either side as joinLines does (nothing next to a CJK character,
+// one space between Latin words), spaces next to it included; tabs and the
+// other Unicode spaces become an ASCII space, a run of them one space; the
+// ideographic space U+3000 is kept inside the text; white space at either
+// end is removed.
+func normSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	var last rune
+	space, brk := false, false
+	for _, r := range s {
+		switch {
+		case isLineBreak(r):
+			brk = true
+		case r != '\u3000' && unicode.IsSpace(r):
+			space = true
+		default:
+			if b.Len() > 0 && (brk && !isCJK(last) && !isCJK(r) || !brk && space) {
+				b.WriteByte(' ')
+			}
+			space, brk = false, false
+			b.WriteRune(r)
+			last = r
+		}
+	}
+	return strings.TrimFunc(b.String(), unicode.IsSpace)
+}
+
 // Datelines: 本报讯, 本报…电, (据)新华社…电, 据…电, optionally followed by a
 // credit in brackets: 本报讯（记者 张三）.
 var (
