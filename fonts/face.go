@@ -129,6 +129,9 @@ func ParseCollectionByName(data []byte, name string) (*Face, error) {
 func OpenFace(path string) (*Face, error) {
 	file, sel, _ := strings.Cut(path, "#")
 	data, err := os.ReadFile(file)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, missingFile(file)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -155,6 +158,13 @@ func OpenFace(path string) (*Face, error) {
 	f.path = path
 	return f, nil
 }
+
+// missingFile says a font file does not exist; errors.Is finds
+// os.ErrNotExist in it.
+type missingFile string
+
+func (m missingFile) Error() string { return "font file " + string(m) + " does not exist" }
+func (m missingFile) Unwrap() error { return os.ErrNotExist }
 
 func newFace(ttf []byte) (*Face, error) {
 	sf, err := sfnt.Parse(ttf)

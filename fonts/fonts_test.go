@@ -279,3 +279,15 @@ func TestCmap4AgreesWithSfnt(t *testing.T) {
 		assert.Equal(t, count, len(got))
 	}
 }
+
+func TestOpenByPathOrName(t *testing.T) {
+	dir := t.TempDir()
+	_, err := Open(dir + "/missing.ttf")
+	assert.ErrorContains(t, err, "missing.ttf")
+	_, err = Open("missing.ttf") // a font file name is never taken for a family
+	assert.ErrorIs(t, err, os.ErrNotExist)
+	require.NoError(t, os.WriteFile(dir+"/kai.ttf", embeddedBytes(t, KaiRegular), 0o644))
+	f, err := Open(dir + "/kai.ttf")
+	require.NoError(t, err)
+	assert.Equal(t, "BanmianKai-Regular", f.PostScriptName())
+}

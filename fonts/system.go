@@ -78,15 +78,21 @@ func FindSystem(name string, dirs ...string) (string, error) {
 	return "", fmt.Errorf("no installed font named %q in %s", name, strings.Join(dirs, ", "))
 }
 
-// Open opens a face named by path (see OpenFace) or, if no such file
-// exists, by family name among the system fonts.
+// Open opens a face named by path (see OpenFace) or by family name among
+// the system fonts. A name with a folder in it or a font file's extension
+// (.ttf, .ttc, .otf, .otc) is always a path; any other name is a path if
+// such a file exists, else a family name.
 func Open(nameOrPath string) (*Face, error) {
 	file, _, _ := strings.Cut(nameOrPath, "#")
-	if _, err := os.Stat(file); err == nil {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".ttf", ".ttc", ".otf", ".otc":
 		return OpenFace(nameOrPath)
 	}
-	if strings.ContainsAny(nameOrPath, `/\`) {
-		return nil, fmt.Errorf("font file %s does not exist", file)
+	if strings.ContainsAny(file, `/\`) {
+		return OpenFace(nameOrPath)
+	}
+	if _, err := os.Stat(file); err == nil {
+		return OpenFace(nameOrPath)
 	}
 	p, err := FindSystem(nameOrPath)
 	if err != nil {

@@ -45,8 +45,9 @@ const (
 
 const usage = `usage: paginate [flags] INPUT...
 
-INPUT is manuscript files (.txt, .md, .xml NITF), an edition plan (.yaml),
-a folder holding them, or - for standard input.
+INPUT is manuscript files (.txt or .text plain copy, .md or .markdown,
+.xml or .nitf NITF), an edition plan (.yaml), a folder holding them, or -
+for standard input.
 
 flags:
 `
