@@ -436,9 +436,11 @@ func balancedBreaks(runes []rune) []int {
 	out = evenFirst(runes, out)
 	c := counts(runes)
 	total := c[len(runes)]
-	slices.SortStableFunc(out, func(a, b int) int {
-		return absInt(2*c[a]-total) + wordCost(runes, a) - absInt(2*c[b]-total) - wordCost(runes, b)
-	})
+	score := make(map[int]int, len(out))
+	for _, b := range out {
+		score[b] = absInt(2*c[b]-total) + wordCost(runes, b)
+	}
+	slices.SortStableFunc(out, func(a, b int) int { return score[a] - score[b] })
 	return out
 }
 
@@ -448,21 +450,30 @@ func balancedBreaks(runes []rune) []int {
 // common word a bad one. Without a dictionary this is a heuristic, kept
 // small on purpose; an editor who wants another break writes a space.
 var (
-	headlineVerbs = []string{
+	headlineVerbs = runeWords(
+
 		"调研", "指导", "赞扬", "召开", "考察", "推进", "打造", "点赞", "举行", "开展",
 		"出台", "发布", "实施", "启动", "部署", "看望", "慰问", "会见", "出席", "强调",
 		"走访", "检查", "督导", "签署", "印发", "推动", "加强", "落实", "深化", "聚焦",
 		"助力", "迎来", "荣获", "举办", "视察", "参观", "表彰", "通过", "提出", "宣布",
-	}
-	commonWords = []string{
+	)
+	commonWords = runeWords(
 		"理论", "学习", "中心", "建设", "工作", "发展", "社区", "服务", "生态", "管理",
 		"经济", "社会", "文化", "教育", "安全", "环境", "改革", "创新", "领导", "会议",
 		"研讨", "青年", "组织", "干部", "群众", "人民", "政府", "委员", "书记", "全面",
 		"从严", "治党", "纵深", "国家", "城市", "农村", "企业", "项目", "活动", "水平",
 		"理念", "特色", "美丽", "宜居", "人防", "民政", "回族", "自治", "集中", "第二",
 		"第三", "共青", "之家", "新台阶", "高质量", "示范", "基层", "党建", "脱贫", "攻坚",
-	}
+	)
 )
+
+func runeWords(words ...string) [][]rune {
+	out := make([][]rune, len(words))
+	for i, w := range words {
+		out[i] = []rune(w)
+	}
+	return out
+}
 
 // wordCost is how much a break at i is worse than its evenness says, in
 // characters of imbalance (two per character off centre): much worse
@@ -470,16 +481,14 @@ var (
 func wordCost(runes []rune, i int) int {
 	cost := 0
 	for _, w := range commonWords {
-		n := len([]rune(w))
-		for k := 1; k < n; k++ { // the break would fall after the word's k-th rune
-			if i-k >= 0 && i-k+n <= len(runes) && string(runes[i-k:i-k+n]) == w {
+		for k := 1; k < len(w); k++ { // the break would fall after the word's k-th rune
+			if i-k >= 0 && i-k+len(w) <= len(runes) && slices.Equal(runes[i-k:i-k+len(w)], w) {
 				cost += 100
 			}
 		}
 	}
 	for _, v := range headlineVerbs {
-		n := len([]rune(v))
-		if i >= n && string(runes[i-n:i]) == v {
+		if i >= len(v) && slices.Equal(runes[i-len(v):i], v) {
 			cost -= 8
 		}
 	}
