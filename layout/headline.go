@@ -451,7 +451,6 @@ func balancedBreaks(runes []rune) []int {
 // small on purpose; an editor who wants another break writes a space.
 var (
 	headlineVerbs = runeWords(
-
 		"调研", "指导", "赞扬", "召开", "考察", "推进", "打造", "点赞", "举行", "开展",
 		"出台", "发布", "实施", "启动", "部署", "看望", "慰问", "会见", "出席", "强调",
 		"走访", "检查", "督导", "签署", "印发", "推动", "加强", "落实", "深化", "聚焦",
