@@ -31,6 +31,7 @@ const (
 	adjLooseDemerits = 3000 // two loose lines in a row
 	orphanDemerits   = 1e6  // a last line of fewer than two characters (孤字)
 	emergencyPenalty = 1e5  // a break 避头尾 or UAX #14 forbids, when nothing else fits
+	softPenalty      = 50   // a number parted from its unit: worth a line about 0.75 loose (GB/T 15835 practice)
 
 	// maxCands bounds the ways of ending a line at one position that stay
 	// alive when line widths differ from line to line: the cheapest are
@@ -74,6 +75,17 @@ func (c *Composer) badness(diff, shr, st float64, last bool, tol float64) (float
 		bad = min(100*r*r*r, badnessCap)
 	}
 	return bad + diff/c.emPar, r > looseRatio, fitOK
+}
+
+// breakPenalty is the price of breaking at a break opportunity.
+func breakPenalty(b uint8) float64 {
+	switch b {
+	case brkAllow:
+		return 0
+	case brkSoft:
+		return softPenalty
+	}
+	return emergencyPenalty
 }
 
 func lineDemerits(bad, pen float64) float64 {
@@ -163,12 +175,9 @@ func (c *Composer) totalFit(emergency bool) bool {
 		c.candAt[i] = candSlot{at: -1}
 	}
 	for b := 1; b <= n; b++ {
-		pen := 0.0
-		if c.brk[b-1] != brkAllow {
-			if !emergency {
-				continue
-			}
-			pen = emergencyPenalty
+		pen := breakPenalty(c.brk[b-1])
+		if pen == emergencyPenalty && !emergency {
+			continue
 		}
 		last := b == n
 		cwB, csB, ctB, hangW := c.lineEnd(b)
@@ -301,7 +310,7 @@ func (c *Composer) greedy() bool {
 			cwB, csB, _, hangW := c.lineEnd(b)
 			nat := cwB - w0
 			shr := csB - s0
-			allowed := c.brk[b-1] == brkAllow
+			allowed := c.brk[b-1] <= brkSoft
 			if nat <= av+eps {
 				natFit, squeeze = b, b
 				if allowed {
@@ -358,11 +367,7 @@ func (c *Composer) demerits() float64 {
 		if fit == fitOverfull {
 			bad = badnessCap
 		}
-		pen := 0.0
-		if c.brk[l.end-1] != brkAllow {
-			pen = emergencyPenalty
-		}
-		total += lineDemerits(bad, pen)
+		total += lineDemerits(bad, breakPenalty(c.brk[l.end-1]))
 		if loose && prevLoose {
 			total += adjLooseDemerits
 		}

@@ -175,6 +175,7 @@ func refine(rs []rune, cls []class, pair []bool) {
 // Break opportunities between character i and i+1.
 const (
 	brkAllow   uint8 = iota
+	brkSoft          // allowed at a price: between a number and the Han unit after it (12.3|亿元, 2018|年)
 	brkKinsoku       // would start or end a line with a forbidden mark
 	brkNever         // inside a word, a number, a unit or an inseparable
 )
@@ -231,6 +232,8 @@ func (c *Composer) breaks(lvl Kinsoku) {
 			brk[i] = brkNever
 		case ks.notStart[r] || ks.notEnd[l]:
 			brk[i] = brkKinsoku
+		case l == clDigit && r == clHan:
+			brk[i] = brkSoft
 		default:
 			brk[i] = brkAllow
 		}

@@ -67,15 +67,20 @@ func breaksOf(s string, lvl Kinsoku) string {
 	var b strings.Builder
 	for i, r := range c.runes {
 		b.WriteRune(r)
-		if i+1 < len(c.runes) && c.brk[i] == brkAllow {
-			b.WriteByte('|')
+		if i+1 < len(c.runes) {
+			switch c.brk[i] {
+			case brkAllow:
+				b.WriteByte('|')
+			case brkSoft:
+				b.WriteString("¦")
+			}
 		}
 	}
 	return b.String()
 }
 
-// TestBreakOpportunities: | marks where a line may break, nothing where
-// it may not.
+// TestBreakOpportunities: | marks where a line may break, ¦ where it may
+// at a price (a number before its unit), nothing where it may not.
 func TestBreakOpportunities(t *testing.T) {
 	tests := []struct {
 		lvl  Kinsoku
@@ -87,19 +92,20 @@ func TestBreakOpportunities(t *testing.T) {
 		{KinsokuGB, "天|“地”，|玄"},
 		{KinsokuGB, "“‘天’”"},
 		{KinsokuGB, "天。”）|地"},
-		// Numbers and units are never split; a number may part from Han.
-		{KinsokuGB, "投|资|12.3|亿|元"},
+		// Numbers and units are never split; a number may part from the
+		// Han after it, at a price.
+		{KinsokuGB, "投|资|12.3¦亿|元"},
 		{KinsokuGB, "增|长|63%|的"},
 		{KinsokuGB, "增|长|63％|的"},
-		{KinsokuGB, "￥100|元"},
+		{KinsokuGB, "￥100¦元"},
 		{KinsokuGB, "气|温|30℃"},
-		{KinsokuGB, "2018|年|3|月"},
-		{KinsokuGB, "12,345|人"},
-		{KinsokuGB, "v2.0|版"},
+		{KinsokuGB, "2018¦年|3¦月"},
+		{KinsokuGB, "12,345¦人"},
+		{KinsokuGB, "v2.0¦版"},
 		// Latin words: UAX #14 between letters and spaces.
 		{KinsokuGB, "U|盘"},
 		{KinsokuGB, "理|念 |and |水|平"},
-		{KinsokuGB, "本|报|讯 |3|月"},
+		{KinsokuGB, "本|报|讯 |3¦月"},
 		{KinsokuGB, "e-|mail"},
 		{KinsokuGB, "(abc) |天"},
 		{KinsokuGB, "abc，|天"},
@@ -112,7 +118,7 @@ func TestBreakOpportunities(t *testing.T) {
 		{KinsokuGB, "天|……|地"},
 		{KinsokuStrict, "天……|地"},
 		{KinsokuNone, "天|……|地"},
-		{KinsokuGB, "5～|9|天"},
+		{KinsokuGB, "5～|9¦天"},
 		{KinsokuGB, "阿·|托"},
 		{KinsokuGB, "文／图"},
 		{KinsokuGB, "文/图"},
@@ -124,7 +130,7 @@ func TestBreakOpportunities(t *testing.T) {
 		{KinsokuBasic, "天|地，|玄"},
 	}
 	for _, tc := range tests {
-		text := strings.ReplaceAll(tc.want, "|", "")
+		text := strings.NewReplacer("|", "", "¦", "").Replace(tc.want)
 		assert.Equal(t, tc.want, breaksOf(text, tc.lvl), "level %d", tc.lvl)
 	}
 }
