@@ -18,16 +18,6 @@ import (
 // article.
 func (e *engine) auto() error {
 	arts := slices.Clone(e.ed.Articles)
-	seen := map[string]bool{}
-	for _, a := range arts {
-		if a.ID == "" {
-			return &PlanError{Article: a.Headline, Reason: "article has no ID"}
-		}
-		if seen[a.ID] {
-			return &PlanError{Article: a.ID, Reason: "two articles have this ID"}
-		}
-		seen[a.ID] = true
-	}
 	slices.SortStableFunc(arts, func(a, b *Article) int { return b.Priority - a.Priority })
 
 	cols := e.grid.Columns
@@ -70,7 +60,7 @@ func (e *engine) auto() error {
 			}
 			p := &part{
 				Block: Block{Article: a.ID, Part: partNo, Column: groups[gi].col, Span: groups[gi].span, Line: line, Lines: e.grid.Lines - line},
-				page:  pi, from: from, to: to, auto: true,
+				page:  pi, from: from, to: to, auto: true, ref: noRef,
 				// Split only at the foot of a page's last group, or of a
 				// group that holds nothing else.
 				whole: !lastGroup && line > 0,

@@ -26,19 +26,15 @@ type engine struct {
 	headWarns []Warning
 }
 
-func newEngine(ed *Edition, set *fonts.Set, opt Options) (*engine, error) {
-	e := &engine{ed: ed, set: set, opt: opt, st: ed.Style, f: ed.Format, stampPars: map[stampKey]stampSet{}}
-	if e.f.Columns == 0 && e.f.PaperW == 0 {
-		e.f = Tabloid()
-	}
+// newEngine starts a run of Layout in the format f, which checkPlan has
+// validated.
+func newEngine(ed *Edition, f Format, set *fonts.Set, opt Options) (*engine, error) {
+	e := &engine{ed: ed, set: set, opt: opt, st: ed.Style, f: f, stampPars: map[stampKey]stampSet{}}
 	if len(e.st.Ladder) == 0 {
 		e.st = DefaultStyle()
 	}
-	if err := e.f.Validate(); err != nil {
-		return nil, &PlanError{Reason: err.Error()}
-	}
 	if set == nil {
-		return nil, &PlanError{Reason: "no fonts"}
+		return nil, &PlanError{Reason: "no fonts", At: noRef, Other: noRef}
 	}
 	e.grid = e.f.Grid()
 	return e, nil
@@ -124,8 +120,9 @@ func (e *engine) setText(face Face, size float64, text string, kind Kind, width 
 type stamp struct {
 	down    bool // 下转; else 上接
 	article string
-	page    int // index of the page it is on
-	target  int // index of the page it names
+	ref     PlanRef // the block it is in
+	page    int     // index of the page it is on
+	target  int     // index of the page it names
 	w       float64
 	at      []stampLine // where each of its lines goes
 	right   bool        // flush right in its measure
@@ -186,7 +183,7 @@ func (e *engine) finish() error {
 		par := set.par
 		if len(par.Lines) > len(s.at) {
 			// Layout kept room for the stamp naming this very page.
-			return &GridError{Article: s.article, Page: e.pages[s.page].Number, Reason: fmt.Sprintf(
+			return &FitError{Article: s.article, Page: e.pages[s.page].Number, At: s.ref, Reason: fmt.Sprintf(
 				"the 转版 stamp %s needs %d lines in its column; %d were kept for it", e.stampText(s.down, e.pages[s.target].Number), len(par.Lines), len(s.at))}
 		}
 		for i := range par.Lines {
@@ -203,7 +200,7 @@ func (e *engine) finish() error {
 			e.separators(&e.pages[i])
 		}
 		if e.st.Header && e.pages[i].Number != 1 {
-			if err := e.header(&e.pages[i]); err != nil {
+			if err := e.header(i); err != nil {
 				return err
 			}
 		}
@@ -270,8 +267,13 @@ func (e *engine) separators(pg *Page) {
 // header draws the 报眉 above the type area: the folio and the page's name
 // at the left, the paper's name in the middle, the date at the right, over
 // a thin rule. Each is one line; if they cannot stand apart on it, the
-// 报眉 is a *PlanError naming them.
-func (e *engine) header(pg *Page) error {
+// 报眉 is a *PlanError naming them. i is the page's index.
+func (e *engine) header(i int) error {
+	pg := &e.pages[i]
+	at := noRef
+	if len(e.ed.Pages) > 0 {
+		at = PlanRef{i, -1} // a page of the plan
+	}
 	area := pg.TypeArea
 	size := e.f.BodySize
 	y := area.Y - 0.8*e.f.Pitch
@@ -297,7 +299,7 @@ func (e *engine) header(pg *Page) error {
 			return glyphErr(err, "", 0, fmt.Sprintf("报眉 of page %d", pg.Number))
 		}
 		if len(par.Lines) != 1 {
-			return &PlanError{Page: pg.Number, Reason: fmt.Sprintf("the 报眉 text %q must be one line", t)}
+			return &PlanError{Page: pg.Number, Reason: fmt.Sprintf("the 报眉 text %q must be one line", t), At: at, Other: noRef}
 		}
 		for k := range ks {
 			ks[k] = KindFurniture
@@ -320,7 +322,7 @@ func (e *engine) header(pg *Page) error {
 	if !fits {
 		return &PlanError{Page: pg.Number, Reason: fmt.Sprintf(
 			"the 报眉 does not fit the type area's %.0f pt: the paper's name %q (%.0f pt) between %q (%.0f pt) and %q (%.0f pt), an em apart; shorten the paper's name, the page's name or the date",
-			area.W, texts[1], w[1], texts[0], w[0], texts[2], w[2])}
+			area.W, texts[1], w[1], texts[0], w[0], texts[2], w[2]), At: at, Other: noRef}
 	}
 	xs := [3]float64{area.X, area.X + (area.W-w[1])/2, area.Right() - w[2]}
 	for i, par := range pars {

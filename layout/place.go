@@ -10,13 +10,14 @@ import (
 
 // part is a block that one part of an article is set in.
 type part struct {
-	Block      // sizes filled in
-	page  int  // index of its page
-	from  int  // index of the previous part's page; -1 for the first part
-	to    int  // index of the next part's page; -1 for the last part
-	last  bool // the chain's last block: what does not fit is over
-	auto  bool // automatic flow: the block ends where its text does
-	whole bool // automatic flow: take the article whole or not at all
+	Block         // sizes filled in
+	page  int     // index of its page
+	from  int     // index of the previous part's page; -1 for the first part
+	to    int     // index of the next part's page; -1 for the last part
+	last  bool    // the chain's last block: what does not fit is over
+	auto  bool    // automatic flow: the block ends where its text does
+	whole bool    // automatic flow: take the article whole or not at all
+	ref   PlanRef // where the block is in the plan
 }
 
 // jump reports whether the part continues an article from another page:
@@ -206,7 +207,7 @@ func (e *engine) placePart(s *setter, p *part) (int, error) {
 	bx := g.ColumnX(p.Column)
 	colW := (g.Width(p.Span) - 2*pad - float64(p.Span-1)*g.Gutter) / float64(p.Span)
 	if colW < e.f.BodySize {
-		return 0, &GridError{Article: p.Article, Page: number, Reason: "columns too narrow for one character"}
+		return 0, &FitError{Article: p.Article, Page: number, Reason: "columns too narrow for one character", At: p.ref}
 	}
 	colX := func(i int) float64 { return bx + pad + float64(i)*(colW+g.Gutter) }
 	above := 0.0
@@ -264,7 +265,7 @@ func (e *engine) placePart(s *setter, p *part) (int, error) {
 		return 0, errNoRoom
 	}
 	if p.Line+headLines > bottom {
-		return 0, &GridError{Article: p.Article, Page: number, Reason: fmt.Sprintf(
+		return 0, &FitError{Article: p.Article, Page: number, At: p.ref, Reason: fmt.Sprintf(
 			"the block's %d lines cannot hold its headline, which needs %d", p.Lines, headLines)}
 	}
 
@@ -278,7 +279,7 @@ func (e *engine) placePart(s *setter, p *part) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		up := &stamp{article: s.a.ID, page: p.page, target: p.from, w: colW}
+		up := &stamp{article: s.a.ID, ref: p.ref, page: p.page, target: p.from, w: colW}
 		n := len(set.par.Lines)
 		for i := range n {
 			st.pre = append(st.pre, item{src: -1, stamp: up, keep: i < n-1})
@@ -311,7 +312,7 @@ func (e *engine) placePart(s *setter, p *part) (int, error) {
 			}
 		}
 		if len(slots) == 0 && n > 0 {
-			return 0, &GridError{Article: p.Article, Page: number, Reason: "the block has no room for text"}
+			return 0, &FitError{Article: p.Article, Page: number, Reason: "the block has no room for text", At: p.ref}
 		}
 	} else if !p.auto {
 		used := 0
@@ -410,7 +411,7 @@ func (e *engine) turnStamp(st stream, slots []slot, bottoms []int, p *part, colX
 		return nil, nil, err
 	}
 	need := len(set.par.Lines)
-	s := &stamp{down: true, article: p.Article, page: p.page, target: p.to, w: colW, right: true}
+	s := &stamp{down: true, article: p.Article, ref: p.ref, page: p.page, target: p.to, w: colW, right: true}
 	put := func(sl slot) {
 		for i := range need {
 			s.at = append(s.at, stampLine{colX(sl.col), sl.line + i})
@@ -439,7 +440,7 @@ func (e *engine) turnStamp(st stream, slots []slot, bottoms []int, p *part, colX
 			return slots[:k], s, nil
 		}
 	}
-	return nil, nil, &GridError{Article: p.Article, Page: e.number(p.page), Reason: fmt.Sprintf(
+	return nil, nil, &FitError{Article: p.Article, Page: e.number(p.page), At: p.ref, Reason: fmt.Sprintf(
 		"no column of the block has the %d lines the 转版 stamp needs", need)}
 }
 
@@ -479,7 +480,7 @@ func (e *engine) setChain(a *Article, ch []*planned) error {
 		return err
 	}
 	for i, b := range ch {
-		p := &part{Block: b.Block, page: b.page, from: -1, to: -1, last: i == len(ch)-1}
+		p := &part{Block: b.Block, page: b.page, ref: b.ref, from: -1, to: -1, last: i == len(ch)-1}
 		if i > 0 {
 			p.from = ch[i-1].page
 		}

@@ -2,6 +2,7 @@ package layout_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode"
@@ -111,32 +112,80 @@ func TestOutsideGrid(t *testing.T) {
 		{Article: "a1", Column: 0, Span: 2, Line: 80, Lines: 20},
 		{Article: "a1", Column: 0, Span: 2, Line: 88, Lines: 1},
 		{Article: "a1", Column: 0, Span: 2, Line: 0, Lines: 20, HeadSpan: 3},
+		{Article: "a1", Column: 0, Span: 2, Line: 0, Lines: 20, HeadSpan: -1},
 	} {
 		err := layoutErr(t, onePage(t, b))
 		var ge *layout.GridError
 		require.ErrorAs(t, err, &ge, "%+v", b)
 		assert.Equal(t, "a1", ge.Article)
 		assert.Equal(t, 1, ge.Page)
+		assert.Equal(t, layout.PlanRef{Page: 0, Block: 0}, ge.At)
 	}
-	// Too short for its headline.
-	err := layoutErr(t, onePage(t, layout.Block{Article: "a1", Column: 0, Span: 6, Line: 10, Lines: 2}))
+}
+
+// TestFitError: a block inside the grid that cannot hold its article's
+// headline is text that does not fit (*FitError), not a *GridError.
+func TestFitError(t *testing.T) {
+	ed := onePage(t,
+		layout.Block{Article: "a2", Column: 0, Span: 6, Line: 0, Lines: 10},
+		layout.Block{Article: "a1", Column: 0, Span: 6, Line: 10, Lines: 2})
+	require.NoError(t, layout.CheckPlan(ed), "the plan itself is good")
+	err := layoutErr(t, ed)
+	var fe *layout.FitError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "a1", fe.Article)
+	assert.Equal(t, 1, fe.Page)
+	assert.Equal(t, layout.PlanRef{Page: 0, Block: 1}, fe.At)
+	assert.Contains(t, fe.Reason, "headline")
 	var ge *layout.GridError
-	require.ErrorAs(t, err, &ge)
-	assert.Contains(t, ge.Reason, "headline")
+	assert.False(t, errors.As(err, &ge), "not a grid error: %v", err)
+
+	// Room for the headline and none for text, with a continuation: no
+	// room either for the 转版 stamp.
+	ed = &layout.Edition{Format: layout.Tabloid(), Articles: seedArticles(t)[2:3], Pages: []layout.PagePlan{
+		{Blocks: []layout.Block{{Article: "a3", Span: 1, Line: 5, Lines: 9}}},
+		{Blocks: []layout.Block{{Article: "a3", Part: 1, Span: 6}}},
+	}}
+	err = layoutErr(t, ed)
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, layout.PlanRef{Page: 0, Block: 0}, fe.At)
+	assert.Contains(t, fe.Reason, "no room")
 }
 
 func TestOverlap(t *testing.T) {
 	err := layoutErr(t, onePage(t,
 		layout.Block{Article: "a1", Column: 0, Span: 3, Line: 0, Lines: 40},
-		layout.Block{Article: "a2", Column: 2, Span: 3, Line: 39, Lines: 40}))
+		layout.Block{Article: "a2", Column: 2, Line: 39, Lines: 40}))
 	var oe *layout.OverlapError
 	require.ErrorAs(t, err, &oe)
-	assert.Equal(t, layout.OverlapError{Page: 1, A: "a1", B: "a2"}, *oe)
+	assert.Equal(t, layout.OverlapError{
+		Page: 1, A: "a1", B: "a2",
+		AtA: layout.PlanRef{Page: 0, Block: 0}, AtB: layout.PlanRef{Page: 0, Block: 1},
+		BlockA: layout.Block{Article: "a1", Column: 0, Span: 3, Line: 0, Lines: 40},
+		BlockB: layout.Block{Article: "a2", Column: 2, Span: 4, Line: 39, Lines: 40}, // the span filled in
+	}, *oe)
+	assert.EqualError(t, oe, "page 1: the blocks of articles a1 (columns 0–2, lines 0–39) and a2 (columns 2–5, lines 39–78) overlap")
 	// Touching is not overlapping.
 	_, err = layout.Layout(onePage(t,
 		layout.Block{Article: "a1", Column: 0, Span: 3, Line: 0, Lines: 40},
 		layout.Block{Article: "a2", Column: 3, Span: 3, Line: 0, Lines: 50}), defaultFonts(t), layout.Options{})
 	require.NoError(t, err)
+
+	// A block over several others is reported once, with the first: n
+	// blocks on the same cells are n-1 errors, not n(n-1)/2.
+	var blocks []layout.Block
+	for i := range 50 {
+		blocks = append(blocks, layout.Block{Article: "a1", Part: i, Span: 2, Lines: 10})
+	}
+	err = layout.CheckPlan(onePage(t, blocks...))
+	var n int
+	for _, e := range unjoin(err) {
+		if errors.As(e, &oe) {
+			assert.Equal(t, layout.PlanRef{Page: 0, Block: 0}, oe.AtA)
+			n++
+		}
+	}
+	assert.Equal(t, 49, n)
 }
 
 func TestUnknownArticle(t *testing.T) {
@@ -213,6 +262,9 @@ func TestChainBackwards(t *testing.T) {
 	require.ErrorAs(t, err, &ce)
 	assert.Equal(t, "a3", ce.Article)
 	assert.Contains(t, ce.Reason, "backwards, from page 3 to page 1")
+	assert.Equal(t, layout.PartBackwards, ce.Kind)
+	assert.Equal(t, layout.PlanRef{Page: 0, Block: 0}, ce.At)
+	assert.Equal(t, layout.PlanRef{Page: 2, Block: 0}, ce.Other)
 
 	// A missing part and a repeated one.
 	ed = threePages(t, []int{1, 2, 3})
@@ -220,11 +272,89 @@ func TestChainBackwards(t *testing.T) {
 	err = layoutErr(t, ed)
 	require.ErrorAs(t, err, &ce)
 	assert.Contains(t, ce.Reason, "part 1 is not")
+	assert.Equal(t, layout.PartMissing, ce.Kind)
+	assert.Equal(t, 1, ce.Part)
+	assert.Equal(t, layout.PlanRef{Page: 2, Block: 0}, ce.At)
 	ed = threePages(t, []int{1, 2, 3})
 	ed.Pages[2].Blocks[0].Part = 0
 	err = layoutErr(t, ed)
 	require.ErrorAs(t, err, &ce)
 	assert.Contains(t, ce.Reason, "twice")
+	assert.Equal(t, layout.PartRepeated, ce.Kind)
+	assert.Equal(t, layout.PlanRef{Page: 2, Block: 0}, ce.At)
+	assert.Equal(t, layout.PlanRef{Page: 0, Block: 0}, ce.Other)
+}
+
+// TestCheckPlan: the plan's checks run without fonts, find every mistake
+// at once, and say where each is in the plan; Layout makes the same
+// checks first.
+func TestCheckPlan(t *testing.T) {
+	ed := threePages(t, []int{1, 2, 3})
+	require.NoError(t, layout.CheckPlan(ed))
+
+	// Page 2 numbered 1, as page 1 is; a1 over the edge; a5 over a2; an
+	// unknown article; a3's part 1 again; a4's part 2 with no part 1; a6
+	// on no page.
+	ed.Pages[1].Number = 1
+	ed.Pages[0].Blocks[1].Column = 5
+	ed.Pages[1].Blocks[1].Column = 2
+	ed.Pages[2].Blocks = append(ed.Pages[2].Blocks,
+		layout.Block{Article: "a9", Column: 5, Span: 1},
+		layout.Block{Article: "a3", Part: 1, Line: 50},
+		layout.Block{Article: "a4", Part: 2, Column: 2, Line: 40, Span: 3, Lines: 10})
+	ed.Articles = append(ed.Articles, &layout.Article{ID: "a6", Headline: "无版", Body: []layout.Paragraph{{Text: "正文"}}})
+	err := layout.CheckPlan(ed)
+	require.Error(t, err)
+
+	var got []string
+	for _, e := range unjoin(err) {
+		var (
+			pe *layout.PlanError
+			ge *layout.GridError
+			oe *layout.OverlapError
+			ce *layout.ChainError
+			ue *layout.UnplacedError
+		)
+		switch {
+		case errors.As(e, &pe):
+			got = append(got, fmt.Sprintf("plan %v %v %s", pe.At, pe.Other, pe.Reason))
+		case errors.As(e, &ge):
+			got = append(got, fmt.Sprintf("grid %v %s", ge.At, ge.Article))
+		case errors.As(e, &oe):
+			got = append(got, fmt.Sprintf("overlap %v %v", oe.AtA, oe.AtB))
+		case errors.As(e, &ce):
+			got = append(got, fmt.Sprintf("chain %d %v %v %s %d", ce.Kind, ce.At, ce.Other, ce.Article, ce.Part))
+		case errors.As(e, &ue):
+			got = append(got, fmt.Sprintf("unplaced %d %s", ue.Index, ue.Article))
+		default:
+			t.Errorf("unexpected %T %v", e, e)
+		}
+	}
+	assert.Equal(t, []string{
+		"plan {1 -1} {0 -1} two pages have number 1",
+		"grid {0 1} a1",
+		"overlap {1 0} {1 1}",
+		"plan {2 2} {-1 -1} no article has this ID",
+		"chain 2 {2 3} {2 0} a3 1",
+		"chain 1 {2 4} {-1 -1} a4 1",
+		"unplaced 5 a6",
+	}, got)
+
+	// Layout reports the same, before it needs a font.
+	_, lerr := layout.Layout(ed, nil, layout.Options{})
+	assert.Equal(t, err.Error(), lerr.Error())
+
+	// Articles' IDs are checked with or without a plan.
+	for _, pages := range [][]layout.PagePlan{nil, ed.Pages} {
+		err = layout.CheckPlan(&layout.Edition{Articles: []*layout.Article{{ID: "a"}, {ID: "a"}, {Headline: "无名"}}, Pages: pages})
+		assert.ErrorContains(t, err, "plan, article a: two articles have this ID")
+		assert.ErrorContains(t, err, "plan, article 无名: article has no ID")
+	}
+	// And the format.
+	err = layout.CheckPlan(&layout.Edition{Format: layout.Format{Columns: 3}})
+	var pe *layout.PlanError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, layout.PlanRef{Page: -1, Block: -1}, pe.At)
 }
 
 func TestThreadOnSamePage(t *testing.T) {

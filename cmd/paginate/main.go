@@ -166,12 +166,14 @@ func splitErrors(err error) []error {
 }
 
 // layoutStatus is the exit status for an error from layout.Layout: text
-// that does not fit and characters no font has are layout errors; a plan
-// that cannot be carried out is the input's fault.
+// that does not fit (more copy than its blocks hold, a block too small for
+// its headline or its 转版 stamp) and characters no font has are layout
+// errors; a plan that cannot be carried out is the input's fault.
 func layoutStatus(err error) int {
 	var of *layout.OverflowError
+	var fe *layout.FitError
 	var mg *fonts.MissingGlyphError
-	if errors.As(err, &of) || errors.As(err, &mg) {
+	if errors.As(err, &of) || errors.As(err, &fe) || errors.As(err, &mg) {
 		return exitLayout
 	}
 	return exitInput

@@ -159,6 +159,25 @@ func TestCheckNamesOverflowAndMissingGlyph(t *testing.T) {
 	assert.Contains(t, stderr, "long-1", "the overset is still reported")
 }
 
+// TestBlockTooSmallForItsHeadline: a block inside the grid with too few
+// lines for its headline is text that does not fit, a layout error like an
+// overflow, not an input error.
+func TestBlockTooSmallForItsHeadline(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "long.txt"), []byte(longCopy("")), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "plan.yaml"), []byte(`format: tabloid
+pages:
+  - number: 1
+    blocks:
+      - {article: long-1, column: 0, span: 6, line: 10, lines: 2}
+      - {article: long-2, column: 0, span: 6, line: 20, lines: 30}
+`), 0o644))
+	code, _, stderr := paginate(t, dir, "", "--check", "--plan", "plan.yaml", "long.txt")
+	assert.Equal(t, exitLayout, code, stderr)
+	assert.Contains(t, stderr, "long-1")
+	assert.Contains(t, stderr, "cannot hold its headline")
+}
+
 func TestJSONAndFonts(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "copy.txt"), seed(t), 0o644))

@@ -106,10 +106,12 @@
 // manuscripts, and the pages with their article blocks, or no pages for
 // automatic flow. The plan is strict: an unknown key (with the nearest
 // known one suggested), a value of the wrong kind or out of range is an
-// *Error naming the plan's line. Plan.Edition builds the layout.Edition,
-// checking every block against the grid, the other blocks and the
-// articles' IDs; Plan.Fonts opens the fonts it names, relative to its
-// folder, before the embedded ones.
+// *Error naming the plan's line. Plan.Edition builds the layout.Edition
+// and checks it with layout.CheckPlan — page numbers, every block against
+// the grid, the other blocks and the articles' IDs, every chain of parts,
+// every article placed —, naming the line of the page or block at fault;
+// Plan.Fonts opens the fonts it names, relative to its folder, before the
+// embedded ones.
 //
 // # Loading an edition
 //

@@ -48,6 +48,8 @@ type Plan struct {
 	fonts      []fontSpec
 	formatLine int     // line of the first format key, for format errors
 	msLines    []int   // line of each manuscript
+	pagesLine  int     // line of pages
+	pageLines  []int   // line of each page
 	blockLines [][]int // line of each block, by page
 	spanLine   int     // line of span
 }
@@ -563,7 +565,7 @@ func (pp *planParser) top(root *yaml.Node) {
 				p.AutoSpan, p.spanLine = n, v.Line
 			}
 		case "pages":
-			pages = v
+			pages, p.pagesLine = v, k.Line
 		}
 	})
 	if date != nil {
@@ -1077,12 +1079,11 @@ func (pp *planParser) faces(v *yaml.Node) {
 	})
 }
 
-// blockAt is a block of the plan and where it is.
-type blockAt struct {
-	number int // the page's number
-	line   int // -1: not placed
-}
-
+// pages reads the pages and their blocks, resolving each block's part
+// (continue: is the part after the last one given before it). Whether the
+// pages and blocks make a plan layout can carry out — page numbers, the
+// grid, overlaps, chains — is for Edition, which has layout.CheckPlan
+// check it.
 func (pp *planParser) pages(v *yaml.Node) {
 	v = resolve(v)
 	if v.Kind != yaml.SequenceNode {
@@ -1094,9 +1095,7 @@ func (pp *planParser) pages(v *yaml.Node) {
 		pp.errorf(v, "pages: %d pages; at most %d", len(v.Content), maxPages)
 		return
 	}
-	numbers := map[int]int{}
-	parts := map[string][]blockAt{} // by article, by part
-	var order []string
+	next := map[string]int{} // by article, the part after the last given
 	total := 0
 	for pi, n := range v.Content {
 		n = resolve(n)
@@ -1113,10 +1112,6 @@ func (pp *planParser) pages(v *yaml.Node) {
 			}
 		}
 		where := fmt.Sprintf("page %d", page.Number)
-		if first, dup := numbers[page.Number]; dup {
-			pp.errorf(n, "%s: two pages have number %d (the other at line %d)", where, page.Number, first)
-		}
-		numbers[page.Number] = n.Line
 		var lines []int
 		pp.mapping(n, where, pageKeys, func(key string, _, v *yaml.Node) {
 			switch key {
@@ -1139,52 +1134,23 @@ func (pp *planParser) pages(v *yaml.Node) {
 					if !ok {
 						continue
 					}
-					at := blockAt{number: page.Number, line: bn.Line}
-					chain := parts[b.Article]
-					if chain == nil {
-						order = append(order, b.Article)
-					}
 					if cont {
-						if len(chain) == 0 {
+						if _, before := next[b.Article]; !before {
 							pp.errorf(bn, "page %d block %d: continue: %s, but no block of %s comes before it (start the article with article: %s)",
 								page.Number, bi+1, b.Article, b.Article, b.Article)
 							continue
 						}
-						b.Part = len(chain)
+						b.Part = next[b.Article]
 					}
-					for len(chain) <= b.Part {
-						chain = append(chain, blockAt{line: -1})
-					}
-					if prev := chain[b.Part]; prev.line >= 0 {
-						pp.errorf(bn, "page %d block %d: part %d of article %s is placed twice (also at line %d)", page.Number, bi+1, b.Part, b.Article, prev.line)
-						continue
-					}
-					chain[b.Part] = at
-					parts[b.Article] = chain
+					next[b.Article] = max(next[b.Article], b.Part+1)
 					page.Blocks = append(page.Blocks, b)
 					lines = append(lines, bn.Line)
 				}
 			}
 		})
 		p.Pages = append(p.Pages, page)
+		p.pageLines = append(p.pageLines, n.Line)
 		p.blockLines = append(p.blockLines, lines)
-	}
-	// Chains: every part from 0, never going back a page.
-	for _, id := range order {
-		chain := parts[id]
-		for i, at := range chain {
-			if at.line < 0 {
-				j := i + 1
-				for chain[j].line < 0 { // the last part is always placed
-					j++
-				}
-				pp.errorf(&yaml.Node{Line: chain[j].line}, "article %s: part %d is placed but part %d is not", id, j, i)
-				break
-			}
-			if i > 0 && at.number < chain[i-1].number {
-				pp.errorf(&yaml.Node{Line: at.line}, "article %s: part %d on page %d continues backwards from page %d (line %d)", id, i, at.number, chain[i-1].number, chain[i-1].line)
-			}
-		}
 	}
 }
 
@@ -1265,23 +1231,14 @@ func (pp *planParser) block(n *yaml.Node, where string) (b layout.Block, cont, o
 		pp.errorf(partN, "%s: part: goes with article:, not continue: (a continue: block is the next part)", where)
 		ok = false
 	}
-	if b.Span > 0 && b.HeadSpan > b.Span { // the same check as Edition's, before the manuscripts are read
-		pp.errorf(n, "%s: %s", where, headSpanWider(b.HeadSpan, b.Span))
-		ok = false
-	}
 	return b, cont, ok
 }
 
-// Edition builds the edition of the plan with the given articles, checking
-// every block against the grid of the plan's Format, against the others
-// and against the articles' IDs. Errors are *Error naming the plan's lines,
-// joined.
-//
-// These checks, and the chain checks of ParsePlan, repeat layout.Layout's
-// (same rules, same wording) for one reason: layout's errors do not say
-// which block of the plan they are about, so they cannot name its line.
-// When layout can check a plan by itself and name the block (page and
-// block index), these should become a translation of its errors.
+// Edition builds the edition of the plan with the given articles and
+// checks it with layout.CheckPlan: page numbers, every block inside the
+// grid, over no other block and naming a known article, every chain of
+// parts whole and going forward, every article placed. Errors are *Error
+// naming the plan's line of the page or block at fault, joined.
 func (p *Plan) Edition(articles []*layout.Article) (*layout.Edition, error) {
 	ed := &layout.Edition{
 		Name: p.Name, Date: p.Date, Format: p.Format, Style: p.Style,
@@ -1290,91 +1247,108 @@ func (p *Plan) Edition(articles []*layout.Article) (*layout.Edition, error) {
 	if err := p.Format.Validate(); err != nil {
 		return nil, errorf(p.File, p.formatLine, "%v", err)
 	}
-	if len(p.Pages) == 0 {
+	for _, pg := range p.Pages {
+		// The edition does not share the plan's blocks.
+		ed.Pages = append(ed.Pages, layout.PagePlan{Number: pg.Number, Name: pg.Name, Blocks: slices.Clone(pg.Blocks)})
+	}
+	err := layout.CheckPlan(ed)
+	if err == nil {
 		return ed, nil
 	}
-	g := p.Format.Grid()
-	ids := map[string]bool{}
 	var known []string
+	seen := map[string]bool{}
 	for _, a := range articles {
-		if !ids[a.ID] {
+		if !seen[a.ID] {
 			known = append(known, a.ID)
 		}
-		ids[a.ID] = true
+		seen[a.ID] = true
 	}
 	var errs []error
-	dropped := 0
-	bad := func(line int, format string, args ...any) {
-		if len(errs) < maxErrors {
-			errs = append(errs, errorf(p.File, line, format, args...))
-		} else {
-			dropped++
+	all := unjoin(err)
+	for _, e := range all {
+		if len(errs) == maxErrors {
+			errs = append(errs, errorf(p.File, 0, "and %d more errors", len(all)-maxErrors))
+			break
 		}
+		errs = append(errs, p.planError(e, ed, known))
 	}
-	for pi, pg := range p.Pages {
-		type rect struct {
-			c0, c1, l0, l1 int
-			id             string
-			line           int
-		}
-		var placed []rect
-		blocks := slices.Clone(pg.Blocks)
-		for bi, b := range blocks {
-			line := 0
-			if pi < len(p.blockLines) && bi < len(p.blockLines[pi]) {
-				line = p.blockLines[pi][bi]
-			}
-			where := fmt.Sprintf("page %d block %d", pg.Number, bi+1)
-			if !ids[b.Article] {
-				bad(line, "%s: no article has ID %q (%s)", where, b.Article, knownIDs(known))
-				continue
-			}
-			span, lines := b.Span, b.Lines
-			if span == 0 {
-				span = g.Columns - b.Column
-			}
-			if lines == 0 {
-				lines = g.Lines - b.Line
-			}
-			switch {
-			case b.Column < 0 || b.Column >= g.Columns:
-				bad(line, "%s: column %d is outside the grid's columns 0–%d", where, b.Column, g.Columns-1)
-				continue
-			case span < 1 || b.Column+span > g.Columns:
-				bad(line, "%s: columns %d–%d are outside the grid's columns 0–%d", where, b.Column, b.Column+span-1, g.Columns-1)
-				continue
-			case b.Line < 0 || b.Line >= g.Lines:
-				bad(line, "%s: line %d is outside the grid's lines 0–%d", where, b.Line, g.Lines-1)
-				continue
-			case lines < 1 || b.Line+lines > g.Lines:
-				bad(line, "%s: lines %d–%d are outside the grid's lines 0–%d", where, b.Line, b.Line+lines-1, g.Lines-1)
-				continue
-			case b.HeadSpan > span:
-				bad(line, "%s: %s", where, headSpanWider(b.HeadSpan, span))
-				continue
-			}
-			r := rect{b.Column, b.Column + span, b.Line, b.Line + lines, b.Article, line}
-			for _, q := range placed {
-				if r.c0 < q.c1 && q.c0 < r.c1 && r.l0 < q.l1 && q.l0 < r.l1 {
-					bad(line, "%s (article %s, columns %d–%d, lines %d–%d) overlaps the block of article %s at line %d (columns %d–%d, lines %d–%d)",
-						where, r.id, r.c0, r.c1-1, r.l0, r.l1-1, q.id, q.line, q.c0, q.c1-1, q.l0, q.l1-1)
-				}
-			}
-			placed = append(placed, r)
-		}
-		ed.Pages = append(ed.Pages, layout.PagePlan{Number: pg.Number, Name: pg.Name, Blocks: blocks})
-	}
-	if dropped > 0 {
-		errs = append(errs, errorf(p.File, 0, "and %d more errors", dropped))
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	return ed, nil
+	return nil, errors.Join(errs...)
 }
 
-func headSpanWider(headSpan, span int) string {
-	return fmt.Sprintf("head-span %d is wider than the block's %d columns", headSpan, span)
+// planError is an error of layout.CheckPlan as an *Error naming the line
+// of the page or block it is about.
+func (p *Plan) planError(err error, ed *layout.Edition, known []string) *Error {
+	// The line of a page or a block, and what messages call it.
+	line := func(r layout.PlanRef) int {
+		switch {
+		case r.IsBlock() && r.Page < len(p.blockLines) && r.Block < len(p.blockLines[r.Page]):
+			return p.blockLines[r.Page][r.Block]
+		case r.IsPage() && r.Page < len(p.pageLines):
+			return p.pageLines[r.Page]
+		}
+		return 0
+	}
+	where := func(r layout.PlanRef) string {
+		if r.IsBlock() {
+			return fmt.Sprintf("page %d block %d", ed.Pages[r.Page].Number, r.Block+1)
+		}
+		return fmt.Sprintf("page %d", ed.Pages[r.Page].Number)
+	}
+	var (
+		ge *layout.GridError
+		oe *layout.OverlapError
+		ce *layout.ChainError
+		ue *layout.UnplacedError
+		pe *layout.PlanError
+	)
+	switch {
+	case errors.As(err, &ge) && ge.At.IsBlock():
+		return errorf(p.File, line(ge.At), "%s: %s", where(ge.At), ge.Reason)
+	case errors.As(err, &oe) && oe.AtA.IsBlock() && oe.AtB.IsBlock():
+		a, b := oe.BlockA, oe.BlockB
+		return errorf(p.File, line(oe.AtB), "%s (article %s, columns %d–%d, lines %d–%d) overlaps the block of article %s at line %d (columns %d–%d, lines %d–%d)",
+			where(oe.AtB), b.Article, b.Column, b.Column+b.Span-1, b.Line, b.Line+b.Lines-1,
+			a.Article, line(oe.AtA), a.Column, a.Column+a.Span-1, a.Line, a.Line+a.Lines-1)
+	case errors.As(err, &ce) && ce.At.IsBlock():
+		at := ed.Pages[ce.At.Page].Blocks[ce.At.Block]
+		switch {
+		case ce.Kind == layout.PartMissing:
+			return errorf(p.File, line(ce.At), "article %s: part %d is placed but part %d is not", ce.Article, at.Part, ce.Part)
+		case ce.Kind == layout.PartRepeated && ce.Other.IsBlock():
+			return errorf(p.File, line(ce.At), "%s: part %d of article %s is placed twice (also at line %d)", where(ce.At), ce.Part, ce.Article, line(ce.Other))
+		case ce.Kind == layout.PartBackwards && ce.Other.IsBlock():
+			return errorf(p.File, line(ce.At), "article %s: part %d on page %d continues backwards from page %d (line %d)",
+				ce.Article, ce.Part, ed.Pages[ce.At.Page].Number, ed.Pages[ce.Other.Page].Number, line(ce.Other))
+		}
+		return errorf(p.File, line(ce.At), "%s: %v", where(ce.At), ce)
+	case errors.As(err, &ue):
+		src := ""
+		if ue.Index >= 0 && ue.Index < len(ed.Articles) && ed.Articles[ue.Index].Source != "" {
+			src = " (" + ed.Articles[ue.Index].Source + ")"
+		}
+		return errorf(p.File, p.pagesLine, "pages: article %s%s is on no page (give it a block, or leave it out of the manuscripts)", ue.Article, src)
+	case errors.As(err, &pe) && pe.At.IsBlock():
+		return errorf(p.File, line(pe.At), "%s: no article has ID %q (%s)", where(pe.At), pe.Article, knownIDs(known))
+	case errors.As(err, &pe) && pe.At.IsPage():
+		msg := where(pe.At) + ": " + pe.Reason
+		if pe.Other.IsPage() {
+			msg += fmt.Sprintf(" (the other at line %d)", line(pe.Other))
+		}
+		return errorf(p.File, line(pe.At), "%s", msg)
+	}
+	return errorf(p.File, 0, "%v", err)
+}
+
+// unjoin unpacks joined errors.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, unjoin(e)...)
+		}
+		return out
+	}
+	return []error{err}
 }
 
 func knownIDs(known []string) string {

@@ -71,7 +71,7 @@ func assertInputError(t testing.TB, err error) {
 func TestBadPlans(t *testing.T) {
 	tests := []struct {
 		file  string
-		stage string // where it fails: parse, edition, fonts or load
+		stage string // where it fails: parse (YAML and values), edition (layout.CheckPlan), fonts or load
 		want  string
 	}{
 		{"unknown-key.yaml", "parse", `unknown key "colums" in page 1 block 2 (did you mean column?)`},
@@ -81,11 +81,11 @@ func TestBadPlans(t *testing.T) {
 		{"unknown-preset.yaml", "parse", `format: unknown paper format "八开" (want 对开/broadsheet, 四开/tabloid or A3)`},
 		{"negative-columns.yaml", "parse", `grid columns: -2; want at least 1`},
 		{"syntax.yaml", "parse", `YAML: found character that cannot start any token`},
-		{"duplicate-page.yaml", "parse", `page 2: two pages have number 2 (the other at line 5)`},
+		{"duplicate-page.yaml", "edition", `page 2: two pages have number 2 (the other at line 5)`},
 		{"duplicate-key.yaml", "parse", `key "numerals" given twice in style (first at line 4)`},
 		{"continue-first.yaml", "parse", `page 1 block 1: continue: guancheng-1, but no block of guancheng-1 comes before it`},
-		{"part-gap.yaml", "parse", `article guancheng-1: part 2 is placed but part 1 is not`},
-		{"backwards.yaml", "parse", `article guancheng-1: part 1 on page 1 continues backwards from page 2 (line 7)`},
+		{"part-gap.yaml", "edition", `article guancheng-1: part 2 is placed but part 1 is not`},
+		{"backwards.yaml", "edition", `article guancheng-1: part 1 on page 1 continues backwards from page 2 (line 7)`},
 		{"not-yet.yaml", "parse", `style head-align: right-aligned headlines are not supported yet`},
 		{"span-with-pages.yaml", "parse", `span: is for automatic flow, and this plan has pages`},
 		{"overdetermined.yaml", "parse", `grid: the margins left and right set the width of the type area, and the columns divide it`},
@@ -247,7 +247,16 @@ pages:
 	assert.Equal(t, []int{0, 1, 2, 0}, parts)
 	assert.Equal(t, []int{1, 2}, []int{p.Pages[0].Number, p.Pages[1].Number})
 
-	_, err = planFromString(t, "pages:\n  - blocks:\n      - {article: a}\n      - {article: a, part: 0}\n")
+	// Whether the parts make a chain is Edition's to check (with
+	// layout.CheckPlan), as is a headline wider than its block.
+	editionErr := func(src string) error {
+		p, err := planFromString(t, src)
+		require.NoError(t, err, src)
+		_, err = p.Edition([]*layout.Article{{ID: "a"}})
+		assertInputError(t, err)
+		return err
+	}
+	err = editionErr("pages:\n  - blocks:\n      - {article: a}\n      - {article: a, part: 0}\n")
 	assert.ErrorContains(t, err, "plan.yaml:4: page 1 block 2: part 0 of article a is placed twice (also at line 3)")
 	_, err = planFromString(t, "pages:\n  - blocks:\n      - {article: a, continue: a}\n")
 	assert.ErrorContains(t, err, "plan.yaml:3: page 1 block 1: give article: or continue:, not both")
@@ -257,7 +266,7 @@ pages:
 	assert.ErrorContains(t, err, "plan.yaml:3: page 1 block 1: no article:")
 	_, err = planFromString(t, "pages:\n  - blocks:\n      - {article: two words}\n")
 	assert.ErrorContains(t, err, `plan.yaml:3: page 1 block 1: article: "two words" is not an article ID`)
-	_, err = planFromString(t, "pages:\n  - blocks:\n      - {article: a, span: 2, head-span: 3}\n")
+	err = editionErr("pages:\n  - blocks:\n      - {article: a, span: 2, head-span: 3}\n")
 	assert.ErrorContains(t, err, "plan.yaml:3: page 1 block 1: head-span 3 is wider than the block's 2 columns")
 	_, err = planFromString(t, "pages:\n  - number: 0\n")
 	assert.ErrorContains(t, err, "plan.yaml:2: page 1: number: 0; want at least 1")
@@ -601,6 +610,50 @@ pages:
 	// The edition does not share the plan's blocks.
 	ed.Pages[0].Blocks[0].Lines = 3
 	assert.Equal(t, 0, p.Pages[0].Blocks[0].Lines)
+
+	// An article no block places: the line of pages:, and where the
+	// article is.
+	_, err = p.Edition(append(arts, &layout.Article{ID: "c", Source: "copy.txt:9"}))
+	assertInputError(t, err)
+	assert.EqualError(t, err, "plan.yaml:1: pages: article c (copy.txt:9) is on no page (give it a block, or leave it out of the manuscripts)")
+
+	// Page numbers, and chains across pages, with both lines.
+	p, err = planFromString(t, `pages:
+  - number: 2
+    blocks:
+      - {article: a, lines: 10}
+      - {article: b, line: 10, lines: 10}
+  - number: 1
+    blocks:
+      - {article: a, part: 1, lines: 10}
+  - number: 2
+    blocks:
+      - {article: b, part: 2, lines: 10}
+      - {article: b, lines: 10, line: 10}
+`)
+	require.NoError(t, err)
+	_, err = p.Edition(arts)
+	assertInputError(t, err)
+	assert.EqualError(t, err, strings.Join([]string{
+		"plan.yaml:9: page 2: two pages have number 2 (the other at line 2)",
+		"plan.yaml:8: article a: part 1 on page 1 continues backwards from page 2 (line 4)",
+		"plan.yaml:12: page 2 block 2: part 0 of article b is placed twice (also at line 5)",
+		"plan.yaml:11: article b: part 2 is placed but part 1 is not",
+	}, "\n"))
+
+	// At most maxErrors errors, then how many more.
+	src := "pages:\n  - blocks:\n"
+	for i := range maxErrors + 10 {
+		src += fmt.Sprintf("      - {article: x%d, line: %d, lines: 1}\n", i, i)
+	}
+	p, err = planFromString(t, src)
+	require.NoError(t, err)
+	_, err = p.Edition(arts)
+	assertInputError(t, err)
+	msgs := strings.Split(err.Error(), "\n")
+	require.Len(t, msgs, maxErrors+1)
+	assert.Equal(t, `plan.yaml:3: page 1 block 1: no article has ID "x0" (known IDs: a, b)`, msgs[0])
+	assert.Equal(t, "plan.yaml: and 12 more errors", msgs[maxErrors]) // 10 blocks and 2 articles
 }
 
 func TestSuggest(t *testing.T) {
