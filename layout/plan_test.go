@@ -3,6 +3,7 @@ package layout_test
 import (
 	"errors"
 	"fmt"
+	"github.com/banmian/banmian/internal/errs"
 	"strings"
 	"testing"
 	"unicode"
@@ -179,7 +180,7 @@ func TestOverlap(t *testing.T) {
 	}
 	err = layout.CheckPlan(onePage(t, blocks...))
 	var n int
-	for _, e := range unjoin(err) {
+	for _, e := range errs.Split(err) {
 		if errors.As(e, &oe) {
 			assert.Equal(t, layout.PlanRef{Page: 0, Block: 0}, oe.AtA)
 			n++
@@ -307,7 +308,7 @@ func TestCheckPlan(t *testing.T) {
 	require.Error(t, err)
 
 	var got []string
-	for _, e := range unjoin(err) {
+	for _, e := range errs.Split(err) {
 		var (
 			pe *layout.PlanError
 			ge *layout.GridError
@@ -385,7 +386,7 @@ func TestUnplacedArticle(t *testing.T) {
 	ed.Articles = seedArticles(t)
 	err := layoutErr(t, ed)
 	var names []string
-	for _, e := range unjoin(err) {
+	for _, e := range errs.Split(err) {
 		var ue *layout.UnplacedError
 		require.ErrorAs(t, e, &ue)
 		names = append(names, ue.Article)
@@ -400,17 +401,6 @@ func TestUnplacedArticle(t *testing.T) {
 	var ue *layout.UnplacedError
 	require.ErrorAs(t, err, &ce)
 	require.ErrorAs(t, err, &ue)
-}
-
-func unjoin(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, unjoin(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 func TestMissingGlyph(t *testing.T) {

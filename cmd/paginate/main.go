@@ -19,6 +19,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/banmian/banmian/internal/errs"
 	"io"
 	"os"
 	"path/filepath"
@@ -147,22 +148,10 @@ func (c *cli) warnf(format string, a ...any) {
 }
 
 func (c *cli) fail(code int, err error) int {
-	for _, e := range splitErrors(err) {
+	for _, e := range errs.Split(err) {
 		fmt.Fprintf(c.stderr, "paginate: %v\n", e)
 	}
 	return code
-}
-
-// splitErrors unpacks joined errors so each is reported on its own line.
-func splitErrors(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, splitErrors(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 // layoutStatus is the exit status for an error from layout.Layout: text

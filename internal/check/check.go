@@ -8,6 +8,7 @@ package check
 import (
 	"errors"
 	"fmt"
+	"github.com/banmian/banmian/internal/errs"
 	"math"
 	"slices"
 	"strconv"
@@ -25,21 +26,10 @@ const eps = 0.01
 func Pages(t testing.TB, pages []layout.Page, articles []*layout.Article) {
 	t.Helper()
 	if err := All(pages, articles); err != nil {
-		for _, e := range unjoin(err) {
+		for _, e := range errs.Split(err) {
 			t.Error(e)
 		}
 	}
-}
-
-func unjoin(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, unjoin(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 // All runs every check.

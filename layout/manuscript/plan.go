@@ -3,6 +3,7 @@ package manuscript
 import (
 	"errors"
 	"fmt"
+	"github.com/banmian/banmian/internal/errs"
 	"io"
 	"math"
 	"path/filepath"
@@ -1263,16 +1264,16 @@ func (p *Plan) Edition(articles []*layout.Article) (*layout.Edition, error) {
 		}
 		seen[a.ID] = true
 	}
-	var errs []error
-	all := unjoin(err)
+	var out []error
+	all := errs.Split(err)
 	for _, e := range all {
-		if len(errs) == maxErrors {
-			errs = append(errs, errorf(p.File, 0, "and %d more errors", len(all)-maxErrors))
+		if len(out) == maxErrors {
+			out = append(out, errorf(p.File, 0, "and %d more errors", len(all)-maxErrors))
 			break
 		}
-		errs = append(errs, p.planError(e, ed, known))
+		out = append(out, p.planError(e, ed, known))
 	}
-	return nil, errors.Join(errs...)
+	return nil, errors.Join(out...)
 }
 
 // planError is an error of layout.CheckPlan as an *Error naming the line
@@ -1337,18 +1338,6 @@ func (p *Plan) planError(err error, ed *layout.Edition, known []string) *Error {
 		return errorf(p.File, line(pe.At), "%s", msg)
 	}
 	return errorf(p.File, 0, "%v", err)
-}
-
-// unjoin unpacks joined errors.
-func unjoin(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, unjoin(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 func knownIDs(known []string) string {
