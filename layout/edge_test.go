@@ -209,3 +209,30 @@ func TestBlankHeadline(t *testing.T) {
 		assert.InDelta(t, top, first.Y-0.88*first.Size, pages[0].Grid.Pitch, "the text starts the block")
 	}
 }
+
+// A two-line headline with no space or punctuation breaks after its
+// reporting verb, even one ladder step smaller, rather than inside a place
+// name at the larger size.
+func TestHeadlineBreaksAfterTheVerb(t *testing.T) {
+	set, err := fonts.Default()
+	require.NoError(t, err)
+	a := &layout.Article{ID: "a", Headline: "团省委调研指导管城回族区共青团工作", Dateline: "本报讯",
+		Body: []layout.Paragraph{{Text: "3月14日下午，团省委书记王艺一行调研指导管城区“青年之家”建设及基层团建工作。"}}}
+	ed := &layout.Edition{Format: layout.A3(), Articles: []*layout.Article{a},
+		Pages: []layout.PagePlan{{Blocks: []layout.Block{{Article: "a", Column: 0, Span: 3, Line: 0, Lines: 30}}}}}
+	pages, err := layout.Layout(ed, set, layout.Options{})
+	require.NoError(t, err)
+	lines := map[float64]string{}
+	var ys []float64
+	for _, g := range pages[0].Glyphs {
+		if g.Kind == layout.KindHeadline {
+			if _, ok := lines[g.Y]; !ok {
+				ys = append(ys, g.Y)
+			}
+			lines[g.Y] += g.Text
+		}
+	}
+	require.Len(t, ys, 2)
+	assert.Equal(t, "团省委调研指导", lines[ys[0]])
+	assert.Equal(t, "管城回族区共青团工作", lines[ys[1]])
+}

@@ -244,7 +244,7 @@ func (e *engine) fit(a *Article, face Face, kind Kind, prefix, text string, widt
 	}
 
 	phrase := phraseBreaks(runes)
-	try := func(breaks []int) (headElem, bool, error) {
+	try := func(sizes []float64, breaks []int) (headElem, bool, error) {
 		for _, size := range sizes {
 			if natural*size*0.75 > width*float64(maxLines) {
 				continue
@@ -278,11 +278,23 @@ func (e *engine) fit(a *Article, face Face, kind Kind, prefix, text string, widt
 	if len(breaks) == 0 {
 		breaks = balancedBreaks(runes)
 	}
-	if el, ok, err := try(breaks); ok || err != nil {
+	if el, ok, err := try(sizes, breaks); ok || err != nil {
+		// With no phrase boundary, a break after a reporting verb is worth
+		// one step down the ladder: 团省委调研指导 / 管城回族区共青团工作
+		// reads better one size smaller than 团省委调研指导管 / 城回族区….
+		if ok && err == nil && len(phrase) == 0 && len(el.lines) == 2 {
+			if cued := verbBreaks(runes); len(cued) > 0 && !slices.Contains(cued, len([]rune(el.lines[0].par.Lines[0].Text()))-len([]rune(prefix))) {
+				if i := slices.Index(sizes, el.size); i >= 0 {
+					if el2, ok2, err2 := try(sizes[i:min(i+2, len(sizes))], cued); ok2 && err2 == nil && len(el2.lines) == 2 {
+						return el2, true, nil
+					}
+				}
+			}
+		}
 		return el, ok, err
 	}
 	if len(phrase) > 0 {
-		if el, ok, err := try(balancedBreaks(runes)); ok || err != nil {
+		if el, ok, err := try(sizes, balancedBreaks(runes)); ok || err != nil {
 			return el, ok, err
 		}
 	}
@@ -441,6 +453,19 @@ func balancedBreaks(runes []rune) []int {
 		score[b] = absInt(2*c[b]-total) + wordCost(runes, b)
 	}
 	slices.SortStableFunc(out, func(a, b int) int { return score[a] - score[b] })
+	return out
+}
+
+// verbBreaks are the breaks right after a reporting verb that split no
+// common word and leave at least two characters on each side, most even
+// first.
+func verbBreaks(runes []rune) []int {
+	var out []int
+	for _, b := range balancedBreaks(runes) {
+		if wordCost(runes, b) < 0 {
+			out = append(out, b)
+		}
+	}
 	return out
 }
 
