@@ -1,8 +1,9 @@
 // Package check verifies the invariants every laid-out page must hold,
 // on the display list itself: nothing lost or doubled, nothing outside the
 // type area, blocks apart, body on the baseline grid, columns balanced,
-// 转版 stamps naming the right pages. Tests of any package call All (or
-// Pages) on what they lay out.
+// 转版 stamps naming the right pages, no line of body text starting or
+// ending with a character 避头尾 forbids there. Tests of any package call
+// All (or Pages) on what they lay out.
 package check
 
 import (
